@@ -1,0 +1,25 @@
+"""Command-line interface: thin commands over the library's service functions.
+
+Each submodule registers its commands on the shared ``app``.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from relaytrace.cli.app import app
+from relaytrace.errors import RelaytraceError
+
+# Command modules register themselves on import.
+from relaytrace.cli import articles  # noqa: E402,F401  isort: skip
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Console entry point: run the app, turning relaytrace errors into one-line messages."""
+    try:
+        app()
+    except RelaytraceError as exc:
+        print(f"relaytrace: error: {exc} [{exc.code}]", file=sys.stderr)
+        sys.exit(2)

@@ -1,0 +1,128 @@
+"""The store interface: every backend (SQLite by default, PostgreSQL for teams) implements it.
+
+Nothing outside ``relaytrace.store`` knows SQL. Callers hand records in and get
+records back; batching, transactions and indexes are the backend's business.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from relaytrace.model import Article, Relation, Statement
+
+__all__ = ["AddResult", "ArticleFilter", "SearchHit", "Store"]
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What became of one article handed to ``Store.add_articles``."""
+
+    status: Literal["added", "unchanged", "updated"]
+    id: int
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    id: int
+    url: str
+    title: str
+    snippet: str
+    rank: float
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFilter:
+    """Filters shared by listings (CLI, API)."""
+
+    site: str | None = None
+    lang: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    query: str | None = None
+
+
+class Store(ABC):
+    """A relaytrace corpus on disk or on a server."""
+
+    # -- lifecycle -------------------------------------------------------
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles --------------------------------------------------------
+
+    @abstractmethod
+    def add_articles(self, articles: Sequence[Article]) -> list[AddResult]:
+        """Store a batch in one transaction.
+
+        Same URL and same content → "unchanged"; same URL, new content → a new
+        version beside the old one ("updated"); otherwise "added".
+        """
+
+    @abstractmethod
+    def get_article(self, ref: int | str) -> Article | None:
+        """An article by id, or the latest version stored under a URL (or canonical URL)."""
+
+    @abstractmethod
+    def iter_articles(
+        self, where: ArticleFilter | None = None, *, latest_only: bool = True
+    ) -> Iterator[Article]: ...
+
+    @abstractmethod
+    def count_articles(self, where: ArticleFilter | None = None) -> int: ...
+
+    @abstractmethod
+    def list_articles(
+        self, where: ArticleFilter | None = None, *, offset: int = 0, limit: int = 50
+    ) -> list[Article]: ...
+
+    @abstractmethod
+    def article_versions(self, url: str) -> list[Article]: ...
+
+    @abstractmethod
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over title and body."""
+
+    @abstractmethod
+    def stats(self) -> dict[str, object]:
+        """Corpus figures: articles, versions, sites, languages, relations…"""
+
+    # -- relations -------------------------------------------------------
+
+    @abstractmethod
+    def put_relations(self, relations: Iterable[Relation]) -> int:
+        """Insert or replace relations (one per unordered pair of articles)."""
+
+    @abstractmethod
+    def relations(
+        self,
+        *,
+        kind: str | None = None,
+        site: str | None = None,
+        article: int | None = None,
+    ) -> Iterator[Relation]: ...
+
+    @abstractmethod
+    def clear_relations(self) -> None: ...
+
+    # -- statements ------------------------------------------------------
+
+    @abstractmethod
+    def put_statements(self, article: int, statements: Sequence[Statement]) -> None:
+        """Replace the statements of one article."""
+
+    @abstractmethod
+    def statements(
+        self, *, article: int | None = None, speaker: str | None = None
+    ) -> Iterator[Statement]: ...
