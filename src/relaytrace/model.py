@@ -17,6 +17,7 @@ __all__ = [
     "CueKind",
     "Link",
     "RawDocument",
+    "Rejection",
     "Relation",
     "RelationKind",
     "Sentence",
@@ -116,6 +117,8 @@ class RawDocument:
     ``kind`` is "html" (a page), "text" (seed-shaped plain text) or "record"
     (a JSON object with ready fields). ``origin`` names where it came from
     (a path, ``file.jsonl:12``, a WARC offset, a URL) for error reports.
+    ``key`` identifies the input item itself (a WARC record id, a file's path
+    and digest) so that a rerun can skip what is already stored.
     """
 
     origin: str
@@ -123,7 +126,22 @@ class RawDocument:
     content: bytes | str | dict
     url: str | None = None
     fetched: datetime | None = None
+    key: str | None = None
     meta: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input item that could not become an article, and why.
+
+    ``reason`` is a stable code ("not_html", "too_large", "no_article",
+    "bad_json", "missing_url", "unreadable", "corrupt_record", "bad_encoding", …);
+    ``message`` says it for people.
+    """
+
+    origin: str
+    reason: str
+    message: str
 
 
 @dataclass(frozen=True, slots=True)
