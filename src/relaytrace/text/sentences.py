@@ -1,0 +1,309 @@
+"""Sentence splitting with character offsets, for news text in any language.
+
+A rule-based splitter: a sentence ends at a cluster of terminal punctuation
+(``. ! ? …`` and the CJK, Arabic, Devanagari, Armenian and Ethiopic stops),
+optionally followed by closing quotes and brackets, when what follows starts a
+new sentence (a capital letter, a digit, an opening quote, a letter of a
+caseless script). A lower-case continuation never starts a sentence, which
+keeps "« … » il a dit." and "“…?” she asked." whole. Dots after abbreviations
+(per-language lists in ``relaytrace/data/sentences/*.json``), initials
+("J. Stoltenberg"), ordinal numbers ("am 3. März") and inside decimals are not
+boundaries. Paragraphs (blank lines) are never merged; a single line break is a
+boundary unless the next line continues in lower case.
+
+Offsets, not strings, are the output, so that every sentence points back into
+the text it came from (``Article.body``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from relaytrace.model import Sentence
+
+__all__ = ["sentences_of", "split_sentences"]
+
+# Terminal punctuation. CJK stops end a sentence without a following space.
+_TERMINALS = ".!?…‼⁇⁈⁉。！？．؟۔।॥።։"
+_CJK_TERMINALS = frozenset("。！？．")
+# Closing quotes and brackets that may follow the terminal directly.
+_CLOSERS = "\"'”’»«“›‹)]}」』】〕）"
+# What may precede the first letter of a sentence.
+_OPENERS = frozenset("\"'“”„‚‘’«»‹›([{¿¡–—―-•·*「『【〔（")
+_SPACES = " \t\u00a0\u202f\u2009\u2007\u200b"
+_BULLETS = frozenset("-–—•·*▪►")
+
+_CLUSTER = re.compile(
+    "["
+    + re.escape(_TERMINALS)
+    + "]+"
+    # closers right after the stop, or French "»" after a (no-break) space
+    + "(?:["
+    + re.escape(_CLOSERS)
+    + "]|[\u00a0\u202f\u2009 ]»|[\u00a0\u202f]”)*"
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_MAX_ATTRIBUTION_WORDS = 4
+_FREQUENT_ZIPF = 5.9
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """Abbreviation rules of one language (or the union of all, for unknown text)."""
+
+    no_break: frozenset[str]
+    may_end: dict[str, tuple[str, ...]]  # abbreviation -> languages to ask wordfreq
+    ordinal_dot: bool
+    ordinal_before: frozenset[str]
+    months: frozenset[str]
+
+
+def _key(abbreviation: str) -> str:
+    """Abbreviations are compared without spaces: "z. B" and "z.B" meet."""
+    return re.sub(r"\s+", "", abbreviation).rstrip(".")
+
+
+@cache
+def _data_files() -> dict[str, dict]:
+    root = resources.files("relaytrace") / "data" / "sentences"
+    return {
+        entry.name.removesuffix(".json"): json.loads(entry.read_text(encoding="utf-8"))
+        for entry in root.iterdir()
+        if entry.name.endswith(".json")
+    }
+
+
+@cache
+def _month_names(lang: str) -> frozenset[str]:
+    """Month names of a language from CLDR (babel), case-folded, wide and short forms."""
+    try:
+        from babel.dates import get_month_names
+
+        names: set[str] = set()
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                names.update(
+                    n.casefold().rstrip(".")
+                    for n in get_month_names(width, context, locale=lang).values()
+                )
+        return frozenset(names)
+    except Exception:  # unknown locale: no month rule
+        return frozenset()
+
+
+@cache
+def _rules(lang: str | None) -> _Rules:
+    files = _data_files()
+    common = files.get("common", {})
+    if lang is not None and lang in files:
+        chosen = {lang: files[lang]}
+    elif lang is None:
+        chosen = {k: v for k, v in files.items() if k != "common"}
+    else:
+        chosen = {}
+    no_break = {_key(a) for a in common.get("no_break", [])}
+    may_end: dict[str, set[str]] = {}
+    for abbreviation in common.get("may_end", []):
+        may_end.setdefault(_key(abbreviation), set()).add(lang or "en")
+    ordinal_before: set[str] = set()
+    months: set[str] = set()
+    ordinal = False
+    for code, data in chosen.items():
+        no_break.update(_key(a) for a in data.get("no_break", []))
+        for abbreviation in data.get("may_end", []):
+            may_end.setdefault(_key(abbreviation), set()).add(code)
+        if data.get("ordinal_dot"):
+            ordinal = True
+            ordinal_before.update(data.get("ordinal_before", []))
+            months.update(_month_names(code))
+    return _Rules(
+        no_break=frozenset(no_break - set(may_end)),
+        may_end={k: tuple(sorted(v)) for k, v in may_end.items()},
+        ordinal_dot=ordinal,
+        ordinal_before=frozenset(ordinal_before),
+        months=frozenset(months),
+    )
+
+
+def _is_frequent(word: str, langs: Sequence[str]) -> bool:
+    """True when ``word`` is a very common word (a function word) of one of ``langs``."""
+    from wordfreq import zipf_frequency
+
+    folded = word.casefold()
+    for lang in langs:
+        try:
+            if zipf_frequency(folded, lang) >= _FREQUENT_ZIPF:
+                return True
+        except (LookupError, ValueError):
+            continue
+    return False
+
+
+def _next_start(text: str, i: int) -> int:
+    """Index of the first letter or digit at or after ``i``, skipping spaces and openers."""
+    n = len(text)
+    while i < n and (text[i] in _SPACES or text[i] in _OPENERS):
+        i += 1
+    return i
+
+
+def _starts_sentence(ch: str) -> bool:
+    if ch.isalpha():
+        return not ch.islower()  # upper case, title case or a caseless script
+    return True  # digits, symbols
+
+
+def _word_at(text: str, i: int) -> str:
+    j = i
+    while j < len(text) and (text[j].isalnum() or text[j] in "-'’"):
+        j += 1
+    return text[i:j]
+
+
+def _tokens_before(text: str, end: int, count: int) -> list[str]:
+    """The last ``count`` whitespace-separated tokens of ``text[:end]``, stripped of openers."""
+    tokens = text[:end].split()[-count:]
+    return [t.lstrip("".join(_OPENERS)) for t in tokens]
+
+
+def _dot_is_boundary(text: str, dot: int, start: int, rules: _Rules) -> bool:
+    """Decide a single "." at ``dot`` whose next sentence would begin at ``start``."""
+    before = _tokens_before(text, dot, 3)
+    if not before or not before[-1]:
+        return True
+    last = before[-1]
+    two = "".join(before[-2:])
+    if _key(last) in rules.no_break or _key(two) in rules.no_break:
+        return False
+    next_word = _word_at(text, start)
+    following = text[start:].split(maxsplit=1)[0] if text[start:].strip() else ""
+    joined = _key(last + "." + following)
+    if joined in rules.no_break or joined in rules.may_end:
+        return False  # inside a spaced abbreviation: the "z." of "z. B."
+    for key in (_key(two), _key(last)):
+        langs = rules.may_end.get(key)
+        if langs is not None:
+            return bool(next_word) and next_word[0].isupper() and _is_frequent(next_word, langs)
+    # Initials and dotted initialisms: "J. Stoltenberg", "J.-P. Morel", "A.B.C."
+    parts = [p for p in re.split(r"[.\-]+", last) if p]
+    if parts and all(len(p) == 1 and p.isalpha() and p.isupper() for p in parts):
+        return False
+    if rules.ordinal_dot and last.isdigit() and len(last) <= 3:
+        if next_word.casefold().rstrip(".") in rules.months:
+            return False
+        if len(before) >= 2 and before[-2] in rules.ordinal_before:
+            return False
+    return True
+
+
+def _boundaries(text: str, rules: _Rules) -> list[tuple[int, bool]]:
+    """Sentence ends inside one paragraph: (index just after the end, ended in a quote)."""
+    out: list[tuple[int, bool]] = []
+    for m in _CLUSTER.finditer(text):
+        end = m.end()
+        cluster = m.group()
+        stops = cluster.rstrip(_CLOSERS + _SPACES)
+        if end >= len(text):
+            continue
+        after = text[end]
+        if stops[-1] in _CJK_TERMINALS or (after.isalpha() and _is_cjk(after) and stops != "."):
+            out.append((end, stops != cluster))
+            continue
+        if after not in _SPACES and after != "\n":
+            continue  # "3.5", "example.com", "e.g.,"
+        start = _next_start(text, end)
+        if start >= len(text) or not _starts_sentence(text[start]):
+            continue
+        if stops == "." and cluster == "." and not _dot_is_boundary(text, m.start(), start, rules):
+            continue
+        out.append((end, stops != cluster))
+    return out
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return 0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF
+
+
+def _line_breaks(text: str) -> list[int]:
+    """Single line breaks that start a new sentence (the next line is not lower case)."""
+    out = []
+    for m in re.finditer(r"\n", text):
+        start = m.end()
+        while start < len(text) and text[start] in _SPACES:
+            start += 1
+        if start >= len(text):
+            continue
+        ch = text[start]
+        if ch in _BULLETS or not (ch.isalpha() and ch.islower()):
+            out.append(m.start())
+    return out
+
+
+def _word_count(span: str) -> int:
+    return len(re.findall(r"\w+", span))
+
+
+def _split_paragraph(text: str, offset: int, rules: _Rules) -> list[tuple[int, int]]:
+    ends = _boundaries(text, rules)
+    # An attribution after a quote that ends the sentence: "“Never!” Holtvik said."
+    kept: list[int] = []
+    for k, (end, quoted) in enumerate(ends):
+        if quoted:
+            nxt = ends[k + 1][0] if k + 1 < len(ends) else len(text)
+            tail = text[end:nxt].strip()
+            first = _next_start(tail, 0)
+            if (
+                tail
+                and first == 0
+                and tail.endswith(".")
+                and _word_count(tail) <= _MAX_ATTRIBUTION_WORDS
+            ):
+                continue
+        kept.append(end)
+    cuts = sorted(set(kept) | set(_line_breaks(text)))
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for cut in [*cuts, len(text)]:
+        s, e = begin, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s + offset, e + offset))
+        begin = cut
+    return spans
+
+
+def split_sentences(text: str, lang: str | None = None) -> list[tuple[int, int]]:
+    """Character offsets ``(start, end)`` of the sentences of ``text``, trimmed of whitespace.
+
+    ``lang`` (ISO 639-1) selects the abbreviation rules; with None, the rules of
+    every language with a data file apply. A sentence never spans a blank line.
+    """
+    rules = _rules(lang.lower() if lang else None)
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        spans.extend(_split_paragraph(text[begin : m.start()], begin, rules))
+        begin = m.end()
+    spans.extend(_split_paragraph(text[begin:], begin, rules))
+    return spans
+
+
+def sentences_of(paragraphs: Sequence[str], lang: str | None) -> tuple[Sentence, ...]:
+    """The sentences of an article body, with offsets into ``"\\n\\n".join(paragraphs)``."""
+    out: list[Sentence] = []
+    offset = 0
+    for p, paragraph in enumerate(paragraphs):
+        for start, end in split_sentences(paragraph, lang):
+            s, e = start + offset, end + offset
+            out.append(Sentence(len(out), p, s, e, paragraph[start:end]))
+        offset += len(paragraph) + 2
+    return tuple(out)
