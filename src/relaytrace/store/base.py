@@ -14,7 +14,7 @@ from typing import Literal
 
 from relaytrace.model import Article, Relation, Statement
 
-__all__ = ["AddResult", "ArticleFilter", "SearchHit", "Store"]
+__all__ = ["AddResult", "ArticleFilter", "MatchEntry", "SearchHit", "Store"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,22 @@ class ArticleFilter:
     since: datetime | None = None
     until: datetime | None = None
     query: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MatchEntry:
+    """What the matcher indexes for one article (see ``relaytrace.match``).
+
+    ``bands``: MinHash LSH band keys (signed 64-bit); ``anchors``: the article's
+    distinct anchors for the inverted index; ``profile``: an opaque blob the
+    matcher reads back to align the article without re-analysing it.
+    """
+
+    article: int
+    lang: str | None
+    bands: tuple[int, ...]
+    anchors: tuple[str, ...]
+    profile: bytes
 
 
 class Store(ABC):
@@ -115,6 +131,34 @@ class Store(ABC):
 
     @abstractmethod
     def clear_relations(self) -> None: ...
+
+    @abstractmethod
+    def put_match_entries(self, entries: Sequence[MatchEntry]) -> None:
+        """Index articles for matching, replacing what was indexed for them before."""
+
+    @abstractmethod
+    def band_candidates(self, bands: Sequence[int], *, limit: int = 100) -> dict[int, int]:
+        """Articles sharing LSH bands with ``bands``: article id → bands shared."""
+
+    @abstractmethod
+    def anchor_postings(self, anchors: Sequence[str], *, max_df: int) -> dict[str, list[int]]:
+        """Articles holding each anchor, for anchors held by at most ``max_df`` articles."""
+
+    @abstractmethod
+    def anchor_df(self, anchors: Sequence[str]) -> dict[str, int]:
+        """Document frequency of each anchor (absent anchors are left out)."""
+
+    @abstractmethod
+    def match_profiles(self, ids: Sequence[int]) -> dict[int, bytes]:
+        """The stored matcher profiles of these articles (missing ones left out)."""
+
+    @abstractmethod
+    def match_indexed_count(self) -> int:
+        """How many articles are indexed for matching (the N of IDF)."""
+
+    @abstractmethod
+    def clear_match_index(self) -> None:
+        """Drop every match index entry (before a rebuild)."""
 
     # -- statements ------------------------------------------------------
 

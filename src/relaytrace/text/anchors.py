@@ -1,0 +1,392 @@
+"""Anchors: what a translator cannot change — numbers, names, quoted titles, URLs.
+
+A sentence's anchors are short strings that compare equal across languages and
+scripts, so that a French sentence and its English original share them:
+
+    n:<value>   a number, normalised ("61 milliards", "$61 billion", "61 млрд",
+                "6,2 Mrd.", "4万", "soixante et un milliards"); the bare figure too
+    a:<id>      an alias: a country (babel/CLDR names in many locales) or an
+                organisation (``data/anchors/organisations.json``): NATO = OTAN = НАТО
+    e:<prefix>  a proper name, transliterated to Latin, folded, cut to a cognate
+                prefix (Столтенберг → "stol", Moscou/Moscow → "mosc"); acronyms whole
+    q:<title>   a short quoted title in capitals
+    u:<host>    a URL, domain or handle
+
+Capitalised common words are not names: a capitalised word whose wordfreq Zipf
+frequency in the article's language reaches a per-language bar is dropped
+("Sunday", "Secretary", German nouns). Language-specific lists live in
+``relaytrace/data/anchors/*.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
+from importlib import resources
+
+import regex
+from anyascii import anyascii
+
+__all__ = [
+    "PREFIX_LEN",
+    "anchors_of",
+    "fold",
+    "name_key",
+    "number_value",
+    "sentence_anchors",
+]
+
+PREFIX_LEN = 4
+"""Cognate prefix length of name anchors (Simard et al. used 4)."""
+
+_TEXT2NUM_LANGS = frozenset({"en", "fr", "es", "pt", "de", "it", "nl"})
+_APOSTROPHES = "'’ʼ`"
+_TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}'’ʼ`\-]*")
+_NUMBER = regex.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f'’]\d{3})+(?![\d])|\d+)(?:[.,]\d+)*"
+)
+_URL = regex.compile(r"https?://[^\s<>\"'()\[\]«»]+|\bwww\.[^\s<>\"'()\[\]«»]+", regex.I)
+_DOMAIN = regex.compile(r"\b(?:[a-z0-9-]+\.)+(?:com|org|net|info|news|tv|ru|ua|fr|de|example)\b")
+_HANDLE = regex.compile(r"(?<![\w@])@[A-Za-z0-9_]{3,30}")
+_QUOTED = regex.compile(r"[«\"“„‘']\s*([^«»\"“”„‘’]{3,80}?)\s*[»\"”“’']")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_ARABIC_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
+
+
+# -- data --------------------------------------------------------------------
+
+
+@cache
+def _data(name: str) -> dict:
+    text = resources.files("relaytrace.data.anchors").joinpath(name).read_text("utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+def _lang_setting(lang: str | None, key: str) -> object:
+    table = _data("languages.json")
+    return table.get(lang or "", table["default"]).get(key, table["default"][key])
+
+
+@lru_cache(maxsize=500_000)
+def fold(text: str) -> str:
+    """Case- and accent-fold without changing script ("États-Unis" → "etats-unis")."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.casefold().replace("’", "'").replace("ʼ", "'")
+
+
+def _tokens(text: str) -> list[str]:
+    return [m.group() for m in _TOKEN.finditer(text)]
+
+
+_CLDR_LOCALES = (
+    "en fr de es it pt pl ru uk zh ar nl ja ko tr el he cs ro hu sv fa hi bg sr hr sk fi da"
+).split()
+
+
+@cache
+def _aliases() -> tuple[dict[tuple[str, ...], str], frozenset[tuple[str, ...]], tuple[str, ...]]:
+    """(folded token phrase → alias id, phrases that must be all-caps, CJK phrases)."""
+    from babel import Locale
+
+    table: dict[tuple[str, ...], str] = {}
+    caps: set[tuple[str, ...]] = set()
+    for code in _CLDR_LOCALES:
+        for territory, name in Locale.parse(code).territories.items():
+            if len(territory) == 2 and territory.isalpha():
+                key = tuple(fold(t) for t in _tokens(name))
+                if key:
+                    table.setdefault(key, territory)
+    for ident, names in _data("organisations.json").items():
+        for name in names:
+            key = tuple(fold(t) for t in _tokens(name))
+            if not key:
+                continue
+            table[key] = ident
+            if len(name.replace(".", "")) <= 5 and name.replace(".", "").isupper():
+                caps.add(key)
+    cjk = tuple(
+        sorted(("".join(k) for k in table if _CJK.search("".join(k))), key=len, reverse=True)
+    )
+    for key, ident in list(table.items()):
+        if len(key) >= 2:  # inflected phrases: "Сполучених Штатів" ~ "Сполучені Штати"
+            table.setdefault(_stem_phrase(key), ident)
+    return table, frozenset(caps), cjk
+
+
+def _stem_phrase(key: tuple[str, ...]) -> tuple[str, ...]:
+    return ("~",) + tuple(w[:4] for w in key)
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    try:
+        return zipf_frequency(word, lang)
+    except (LookupError, ValueError):
+        return 0.0
+
+
+# -- numbers -----------------------------------------------------------------
+
+
+def number_value(figure: str, lang: str | None) -> float | None:
+    """The value of a written figure, with the language's decimal mark.
+
+    Spaces, no-break spaces and apostrophes group thousands; when one mark
+    appears once followed by exactly three digits and is not the language's
+    decimal mark, it groups thousands too ("1,100" in English, "1.100" in German).
+    """
+    s = regex.sub(r"[ \u00a0\u202f'’]", "", figure.translate(_DIGITS))
+    if not s or not s[0].isdigit():
+        return None
+    dots, commas = s.count("."), s.count(",")
+    decimal = str(_lang_setting(lang, "decimal"))
+    if dots and commas:
+        dec = "." if s.rfind(".") > s.rfind(",") else ","
+        s = s.replace("," if dec == "." else ".", "").replace(dec, ".")
+    elif dots + commas == 1:
+        mark = "." if dots else ","
+        tail = s.split(mark)[1]
+        s = s.replace(mark, "") if (len(tail) == 3 and mark != decimal) else s.replace(mark, ".")
+    elif dots + commas > 1:
+        s = s.replace(".", "").replace(",", "")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _num(value: float) -> str:
+    return f"n:{value:.6g}"
+
+
+def _scale_after(text: str, end: int) -> float | None:
+    rest = text[end : end + 24]
+    scales = _data("scales.json")
+    stripped = rest.lstrip(" \u00a0\u202f")
+    if stripped[:2] in scales["exact"]:
+        return float(scales["exact"][stripped[:2]])
+    if stripped[:1] and _CJK.match(stripped[:1]):
+        v = scales["exact"].get(stripped[:1])
+        return float(v) if v else None
+    m = regex.match(r"[\p{L}\p{M}]+\.?", stripped)
+    if not m:
+        return None
+    word = fold(m.group()).rstrip(".")
+    if word in scales["exact"]:
+        return float(scales["exact"][word])
+    for stem, value in scales["prefix"].items():
+        if word.startswith(fold(stem)):
+            return float(value)
+    return None
+
+
+def _number_words(text: str, lang: str | None) -> str:
+    """Spell-out numbers turned into digits where text2num or our small lists know them."""
+    if lang in _TEXT2NUM_LANGS:
+        from text_to_num import alpha2digit
+
+        try:
+            return alpha2digit(text, lang)
+        except Exception:  # text2num may fail on odd input; the figures are optional
+            return text
+    words = _data("number_words.json").get(lang or "")
+    if not words:
+        return text
+    if lang == "zh":
+        return "".join(str(words[c]) if c in words else c for c in text)
+
+    def repl(m: regex.Match[str]) -> str:
+        w = fold(m.group())
+        for stem, value in words.items():
+            if w.startswith(fold(stem)) and len(w) <= len(stem) + 4:
+                return f"{m.group()} {value}"
+        return m.group()
+
+    return _TOKEN.sub(repl, text)
+
+
+def _figures(text: str, lang: str | None, out: set[str]) -> str:
+    """Add the figures written in digits; return the text with them blanked out."""
+    pieces: list[str] = []
+    last = 0
+    for m in _NUMBER.finditer(text):
+        value = number_value(m.group(), lang)
+        if value is None:
+            continue
+        out.add(_num(value))
+        scale = _scale_after(text, m.end())
+        if scale:
+            out.add(_num(value * scale))
+        pieces.append(text[last : m.start()])
+        last = m.end()
+        if scale:  # blank the scale word too, so text2num does not read it alone
+            word = regex.match(r"[ \u00a0\u202f]*(?:[\p{L}\p{M}]+\.?|.)", text[last:])
+            last += word.end() if word else 0
+        pieces.append(" ; ")
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _numbers(text: str, lang: str | None, out: set[str]) -> None:
+    rest = _figures(text.translate(_DIGITS), lang, out)
+    spelled = _number_words(rest, lang)
+    if spelled != rest:
+        _figures(spelled, lang, out)
+
+
+# -- names -------------------------------------------------------------------
+
+
+_SPELLING = (("ph", "f"), ("th", "t"), ("ck", "k"), ("c", "k"), ("q", "k"), ("j", "i"))
+_SPELLING += (("y", "i"), ("w", "v"), ("x", "ks"))
+
+
+def name_key(word: str) -> str:
+    """Transliterate, fold and cut a name to its cognate prefix ("Столтенберг" → "stol").
+
+    Spellings that transliteration systems and languages swap (c/k, j/y/i, w/v,
+    ph/f) are merged first, so that Kyiv/Kiiv, Jens/Йенс, Macron/Макрон meet.
+    Acronyms are kept whole.
+    """
+    latin = fold(anyascii(word))
+    latin = "".join(c for c in latin if c.isalnum())
+    if word.isupper():
+        return latin
+    for a, b in _SPELLING:
+        latin = latin.replace(a, b)
+    return latin[:PREFIX_LEN]
+
+
+def _split_elision(token: str) -> list[str]:
+    """ "l'OTAN" → ["OTAN"], "dell'UE" → ["UE"], "Russia's" → ["Russia"]."""
+    if not any(a in token for a in _APOSTROPHES):
+        return [token]
+    parts = regex.split(r"['’ʼ`]", token)
+    kept = [p for p in parts if len(p) >= 2 and p[0].isupper()]
+    return kept or [max(parts, key=len)]
+
+
+def _is_common(word: str, lang: str | None, at_start: bool) -> bool:
+    bar = float(_lang_setting(lang, "name_max_zipf"))  # type: ignore[arg-type]
+    if at_start:
+        bar = min(bar, 3.0)
+    return _zipf(word.lower(), lang or "en") >= bar
+
+
+@cache
+def _phrase_starts() -> frozenset[str]:
+    """First words of alias phrases (plain and stemmed), to skip hopeless lookups."""
+    table = _aliases()[0]
+    return frozenset(k[1] if k[0] == "~" else k[0] for k in table if len(k) >= 2)
+
+
+def _alias_lookup(words: Sequence[str], lang: str | None) -> str | None:
+    table, caps, _ = _aliases()
+    key = tuple(fold(w) for w in words)
+    if len(key) >= 2 and key[0] not in _phrase_starts() and key[0][:4] not in _phrase_starts():
+        return None
+    hit = table.get(key)
+    if hit is not None:
+        if key in caps and not all(w.replace(".", "").isupper() for w in words):
+            return None
+        return hit
+    if len(words) >= 2:
+        return table.get(_stem_phrase(key))
+    if len(words) == 1:
+        w = key[0]
+        if lang == "ar":
+            for p in _ARABIC_PREFIXES:
+                if w.startswith(p) and (w[len(p) :],) in table:
+                    return table[(w[len(p) :],)]
+        for cut in (1, 2):
+            if len(w) - cut >= 5 and (w[:-cut],) in table and (w[:-cut],) not in caps:
+                return table[(w[:-cut],)]
+    return None
+
+
+def _names(text: str, lang: str | None, out: set[str]) -> None:
+    tokens: list[tuple[str, bool]] = []  # (token, at sentence start)
+    for i, tok in enumerate(_tokens(text)):
+        for j, part in enumerate(_split_elision(tok)):
+            tokens.append((part, i == 0 and j == 0))
+    cased = [t[0].isupper() or t[0].islower() for t, _ in tokens]
+    i = 0
+    while i < len(tokens):
+        word, at_start = tokens[i]
+        matched = False
+        if not cased[i] or word[0].isupper():
+            for n in range(min(6, len(tokens) - i), 0, -1):
+                alias = _alias_lookup([t for t, _ in tokens[i : i + n]], lang)
+                if alias is not None:
+                    out.add(f"a:{alias}")
+                    i += n
+                    matched = True
+                    break
+        if matched:
+            continue
+        if cased[i] and word[0].isupper() and len(word) >= 2:
+            bare = word.strip("-.")
+            if bare.isupper() and 2 <= len(bare.replace(".", "")) <= 6:
+                out.add(f"e:{name_key(bare.replace('.', ''))}")
+            elif not _is_common(bare, lang, at_start):
+                key = name_key(bare)
+                if len(key) >= 3:
+                    out.add(f"e:{key}")
+        i += 1
+    _, _, cjk = _aliases()
+    if cjk and _CJK.search(text):
+        table = _aliases()[0]
+        for phrase in cjk:
+            if phrase in text:
+                out.add(f"a:{table[(phrase,)]}")
+
+
+# -- titles and URLs -----------------------------------------------------------
+
+
+def _titles(text: str, out: set[str]) -> None:
+    for m in _QUOTED.finditer(text):
+        words = m.group(1).split()
+        if 2 <= len(words) <= 8 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+            out.add("q:" + "".join(c for c in fold(anyascii(m.group(1))) if c.isalnum())[:40])
+
+
+def _urls(text: str, out: set[str]) -> None:
+    for m in _URL.finditer(text):
+        url = regex.sub(r"^(https?://)?(www\.)?", "", m.group().lower()).rstrip("/.,;")
+        out.add("u:" + url.split("/")[0])
+        if "/" in url:
+            out.add("u:" + url)
+    for m in _DOMAIN.finditer(text.lower()):
+        out.add("u:" + m.group().removeprefix("www."))
+    for m in _HANDLE.finditer(text):
+        out.add("u:" + m.group().lower())
+
+
+# -- public --------------------------------------------------------------------
+
+
+def anchors_of(text: str, lang: str | None = None) -> frozenset[str]:
+    """The anchors of one sentence (or any short text) written in ``lang``."""
+    out: set[str] = set()
+    text = unicodedata.normalize("NFC", text)
+    _urls(text, out)
+    _numbers(_URL.sub(" ", text), lang, out)
+    _names(text, lang, out)
+    _titles(text, out)
+    return frozenset(out)
+
+
+def sentence_anchors(
+    sentences: Iterable[str], lang: str | None = None
+) -> tuple[frozenset[str], ...]:
+    """Anchors of each sentence, in order."""
+    return tuple(anchors_of(s, lang) for s in sentences)
