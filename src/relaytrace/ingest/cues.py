@@ -300,6 +300,8 @@ def _outlet_name(name: str) -> bool:
     lex = lexicon()
     if fold(name) in lex.agencies or fold(name) in lex.outlets:
         return True
+    if name.isupper():  # "(GRANADA)": a place in a dateline, not an outlet
+        return False
     return 1 <= len(words) <= 5 and all(w[0].isupper() or w[0].isdigit() for w in words)
 
 

@@ -1,0 +1,358 @@
+"""Articles from web pages: trafilatura for the body, lxml for what it drops.
+
+trafilatura finds the body paragraphs and their links. lxml reads the page's
+own metadata (canonical URL, site name, title, dates) and walks the article
+container once more for the lines trafilatura discards as boilerplate but that
+matter here: source lines with their link, "read more" teasers, banners.
+
+Limits: pages above ``MAX_HTML_BYTES`` are refused ("too_large") rather than
+parsed; bytes that are not text are refused ("not_html").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+
+import charset_normalizer
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from relaytrace.errors import ExtractionError, InputError
+from relaytrace.ingest.cues import (
+    classify_line,
+    fold,
+    separate_cues,
+    split_title,
+)
+from relaytrace.ingest.dates import (
+    choose_published,
+    date_from_jsonld,
+    date_from_meta,
+    date_from_text,
+    date_from_url,
+)
+from relaytrace.ingest.sites import site_of
+from relaytrace.model import Article, Link, SourceCue
+
+__all__ = ["MAX_HTML_BYTES", "decode_html", "extract_html"]
+
+MAX_HTML_BYTES = 20 * 1024 * 1024  # larger pages are refused, not parsed
+MIN_BODY_CHARS = 40
+_SNIFF = 8192
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
+_HTML_MARK = re.compile(r"<\s*(?:!doctype|html|head|body|p|div|article|title|meta)\b", re.I)
+_SITE_NAME_XPATH = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' site-title ')"
+    " or contains(@class, 'site-name') or contains(@class, 'masthead')"
+    " or contains(@class, 'logo') or contains(@class, 'brand')]"
+)
+_DATE_XPATH = (
+    "//*[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'posted')"
+    " or contains(@class, 'published') or contains(@class, 'dateline')]"
+)
+_BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "div", "span")
+
+
+def _codec(name: str) -> str | None:
+    name = name.strip().lower()
+    if name in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
+        return "cp1252"  # as browsers do (WHATWG encoding standard)
+    try:
+        import codecs
+
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _looks_binary(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return bool(head) and controls / len(head) > 0.02
+
+
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """Decode page bytes: BOM, declared charset, ``<meta charset>``, UTF-8, then detection.
+
+    A declaration that does not decode cleanly is ignored (pages lie about it);
+    detection (charset_normalizer) settles undeclared cp1251 or latin-1 pages.
+    """
+    if len(data) > MAX_HTML_BYTES:
+        raise InputError(
+            f"page of {len(data):,} bytes exceeds the {MAX_HTML_BYTES:,}-byte limit",
+            code="too_large",
+        )
+    if _looks_binary(data[:_SNIFF]):
+        raise InputError("binary data, not an HTML page", code="not_html")
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace").lstrip("\ufeff")
+    candidates = []
+    if declared:
+        candidates.append(declared)
+    m = _META_CHARSET.search(data[:_SNIFF])
+    if m:
+        candidates.append(m.group(1).decode("ascii", "ignore"))
+    candidates.append("utf-8")
+    for name in candidates:
+        codec = _codec(name)
+        if codec:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if codec != "cp1252" or not _has_cyrillic_mojibake(text):
+                return text
+    best = charset_normalizer.from_bytes(data[: 512 * 1024]).best()
+    codec = best.encoding if best is not None else "cp1252"
+    return data.decode(codec, errors="replace")
+
+
+def _has_cyrillic_mojibake(text: str) -> bool:
+    """cp1251 text read as cp1252 is full of accented capitals such as "Ð" and "Ñ"."""
+    sample = text[:20000]
+    odd = sum(1 for c in sample if "\u00c0" <= c <= "\u00ff")
+    return odd > 50 and odd > 0.2 * sum(1 for c in sample if c.isalpha())
+
+
+def _text(el: etree._Element) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def _jsonld(tree: lxml_html.HtmlElement) -> list[object]:
+    out: list[object] = []
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            out.append(json.loads(script.text or ""))
+        except (ValueError, TypeError):
+            continue
+    return out
+
+
+def _jsonld_nodes(objects: list[object]) -> list[dict]:
+    nodes: list[dict] = []
+    stack = list(objects)
+    while stack:
+        obj = stack.pop(0)
+        if isinstance(obj, list):
+            stack.extend(obj)
+        elif isinstance(obj, dict):
+            nodes.append(obj)
+            stack.extend(v for k, v in obj.items() if k == "@graph")
+    return nodes
+
+
+def _meta(tree: lxml_html.HtmlElement, *keys: str) -> str | None:
+    for key in keys:
+        for el in tree.xpath(f"//meta[@property='{key}' or @name='{key}']"):
+            value = " ".join((el.get("content") or "").split())
+            if value:
+                return value
+    return None
+
+
+def _http_url(value: str | None, base: str | None) -> str | None:
+    if not value:
+        return None
+    url = urljoin(base or "", value.strip())
+    return url if urlsplit(url).scheme in ("http", "https") else None
+
+
+def _site_name(tree: lxml_html.HtmlElement, nodes: list[dict]) -> str | None:
+    name = _meta(tree, "og:site_name", "application-name")
+    if name:
+        return name
+    for node in nodes:
+        publisher = node.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            return publisher["name"].strip()
+    for el in tree.xpath(_SITE_NAME_XPATH):
+        text = _text(el)
+        if 2 <= len(text) <= 60:
+            return text
+    return None
+
+
+def _raw_title(tree: lxml_html.HtmlElement, nodes: list[dict]) -> tuple[str, str]:
+    """(the article's title, the ``<title>`` element's text)."""
+    page_title = _text(tree.find(".//title")) if tree.find(".//title") is not None else ""
+    candidates = [_meta(tree, "og:title", "twitter:title")]
+    candidates += [n.get("headline") for n in nodes if isinstance(n.get("headline"), str)]
+    candidates += [_text(h) for h in tree.xpath("//h1")[:1]]
+    for value in candidates:
+        if value and value.strip():
+            return " ".join(value.split()), page_title
+    return page_title, page_title
+
+
+def _published(
+    tree: lxml_html.HtmlElement, nodes: list[dict], url: str
+) -> tuple[datetime | None, str | None, str | None]:
+    texts = []
+    for el in tree.xpath(_DATE_XPATH)[:8]:
+        value = _text(el)
+        if 6 <= len(value) <= 60:
+            texts.append(date_from_text(value))
+    found = choose_published(
+        [date_from_meta(tree), date_from_jsonld(nodes), *texts, date_from_url(url)]
+    )
+    if found is None:
+        return None, None, None
+    return found.value, found.source, found.precision
+
+
+def _body_from_trafilatura(page: str, url: str | None) -> tuple[list[str], list[Link]]:
+    xml = trafilatura.extract(
+        page,
+        url=url,
+        output_format="xml",
+        include_links=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        with_metadata=False,
+        deduplicate=False,
+    )
+    if not xml:
+        return [], []
+    root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(recover=True))
+    main = root.find("main") if root is not None else None
+    if main is None:
+        return [], []
+    paragraphs: list[str] = []
+    links: list[Link] = []
+    for el in main.iter("p", "head", "item", "quote"):
+        if el.tag == "p" and el.getparent() is not None and el.getparent().tag == "quote":
+            continue
+        text = _text(el)
+        if text:
+            paragraphs.append(text)
+        for ref in el.iter("ref"):
+            target = _http_url(ref.get("target"), url)
+            if target:
+                links.append(Link(target, _text(ref)))
+    return paragraphs, links
+
+
+def _dom_lines(tree: lxml_html.HtmlElement, base: str | None) -> list[tuple[str, str | None]]:
+    """(text, href if the block is one link) of leaf text blocks inside the article container."""
+    containers = tree.xpath("//article|//main|//*[@itemprop='articleBody']") or [tree]
+    lines: list[tuple[str, str | None]] = []
+    for el in containers[0].iter(*_BLOCKS):
+        if any(child.tag in _BLOCKS and child.tag != "span" for child in el):
+            continue
+        text = _text(el)
+        if not text or len(text) > 400:
+            continue
+        anchors = el.xpath(".//a[@href]")
+        href = None
+        if len(anchors) == 1 and _text(anchors[0]) == text:
+            href = _http_url(anchors[0].get("href"), base)
+        lines.append((text, href))
+    return lines
+
+
+def _drop_page_furniture(paragraphs: list[str], title_forms: set[str]) -> list[str]:
+    """Remove the title and a bare dateline that trafilatura may keep at the top of the body."""
+    kept = []
+    for i, p in enumerate(paragraphs):
+        if fold(p) in title_forms:
+            continue
+        if i < 3 and len(p) <= 40 and date_from_text(p) is not None and len(p.split()) <= 5:
+            continue
+        kept.append(p)
+    return kept
+
+
+def extract_html(
+    html: bytes | str, url: str | None = None, *, fetched: datetime | None = None
+) -> Article:
+    """Extract the article of a page; ``url`` is where it was found (else its canonical URL).
+
+    Raises InputError ("not_html", "too_large", "missing_url") for unusable
+    input and ExtractionError ("no_article") for a page without an article.
+    """
+    if isinstance(html, bytes):
+        page = decode_html(html)
+    else:
+        if len(html) > MAX_HTML_BYTES:
+            raise InputError(f"page exceeds the {MAX_HTML_BYTES:,}-byte limit", code="too_large")
+        page = html
+    if not page.strip() or not _HTML_MARK.search(page[:65536]):
+        raise InputError(f"{url or 'page'}: not an HTML page", code="not_html")
+    try:
+        tree = lxml_html.document_fromstring(page.lstrip("\ufeff"))
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"{url or 'page'}: unparseable HTML ({exc})", code="not_html") from exc
+    nodes = _jsonld_nodes(_jsonld(tree))
+    canonical = None
+    for el in tree.xpath("//link[@rel='canonical'][@href]"):
+        canonical = _http_url(el.get("href"), url)
+        break
+    canonical = canonical or _http_url(_meta(tree, "og:url"), url)
+    page_url = url or canonical
+    if not page_url:
+        raise InputError("a page needs a URL (none given, no canonical link)", code="missing_url")
+    site = site_of(page_url) or site_of(canonical)
+    site_name = _site_name(tree, nodes)
+    raw_title, page_title = _raw_title(tree, nodes)
+    if site_name is None and page_title != raw_title and page_title.startswith(raw_title):
+        tail = page_title[len(raw_title) :].strip(" -–—|:·")
+        site_name = tail or None
+    parts = split_title(raw_title, site_name, site or None)
+    if not parts.title:
+        raise ExtractionError(f"{page_url}: page has no title", code="no_article")
+
+    paragraphs, links = _body_from_trafilatura(page, page_url)
+    title_forms = {fold(raw_title), fold(parts.title), fold(page_title)}
+    paragraphs = _drop_page_furniture(paragraphs, title_forms)
+    dom = _dom_lines(tree, page_url)
+    href_of = {text: href for text, href in dom if href}
+    body, cues = separate_cues(paragraphs, links=href_of, site_name=site_name)
+    if sum(len(p) for p in body) < MIN_BODY_CHARS:
+        raise ExtractionError(f"{page_url}: no article text found", code="no_article")
+
+    found = {c.text for c in cues}
+    kept = {fold(p) for p in paragraphs}
+    extra: list[SourceCue] = []
+    for text, href in dom:
+        if text in found or fold(text) in kept:
+            continue
+        cue = classify_line(text, href=href, link_only=href is not None)
+        if cue is not None and cue.kind in ("source_line", "teaser"):
+            extra.append(cue)
+            found.add(text)
+    all_cues = ([parts.suffix] if parts.suffix else []) + list(cues) + extra
+    if canonical and site and site_of(canonical) not in ("", site):
+        all_cues.append(SourceCue("source_line", "canonical link", url=canonical))
+    for cue in all_cues:
+        if cue.url and cue.kind == "source_line" and all(link.url != cue.url for link in links):
+            links.append(Link(cue.url, cue.text))
+    published, source, precision = _published(tree, nodes, page_url)
+    lang = (tree.get("lang") or "").split("-")[0].lower() or None
+    return Article(
+        url=page_url,
+        site=site,
+        title=parts.title,
+        paragraphs=body,
+        lang=lang if lang and lang.isalpha() and len(lang) in (2, 3) else None,
+        canonical_url=canonical,
+        site_name=site_name,
+        published=published,
+        published_source=source,  # type: ignore[arg-type]
+        published_precision=precision,  # type: ignore[arg-type]
+        links=tuple(dict.fromkeys(links)),
+        cues=tuple(all_cues),
+        fetched=fetched,
+    )
