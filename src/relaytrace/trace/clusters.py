@@ -1,0 +1,226 @@
+"""Relay clusters: connected components of copy and translation relations.
+
+Provenance works on ``ArticleInfo``: the few fields of an ``Article`` that
+origin and parent choice need (times, outlet names, cues, links and the marks
+described below), so that a corpus of hundreds of thousands of articles fits in
+memory without their bodies.
+
+Marks are the tokens a translator copies as they are: names in their source
+spelling ("Stankevitch" in a French relay, "Stankewitsch" in a German one) and
+numbers as written ("4.600", "51,7"). A relay translated from another relay
+shares more marks with its parent than with the origin.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import regex
+
+from relaytrace.model import Article, Link, Relation, SourceCue
+
+__all__ = [
+    "RELAY_KINDS",
+    "ArticleInfo",
+    "RelayCluster",
+    "UnionFind",
+    "article_info",
+    "marks_of",
+    "norm_url",
+    "relay_clusters",
+    "script_of",
+    "time_window",
+]
+
+RELAY_KINDS = frozenset({"copy", "translation"})
+
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\d[\d.,'’\u202f\u00a0]*\d|\d")
+_SENTENCE_ENDS = frozenset('.!?。！？؟…:"«»“”„')
+_NON_DIGIT = regex.compile(r"\D+")
+_MAX_MARKS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """What provenance needs to know about one stored article."""
+
+    id: int
+    url: str
+    site: str
+    title: str = ""
+    site_name: str | None = None
+    canonical_url: str | None = None
+    lang: str | None = None
+    published: datetime | None = None
+    precision: str | None = None
+    cues: tuple[SourceCue, ...] = ()
+    links: tuple[Link, ...] = ()
+    n_sentences: int = 0
+    marks: frozenset[str] = frozenset()
+    script: str | None = None
+
+    @property
+    def urls(self) -> frozenset[str]:
+        """Every URL the article answers to, normalised."""
+        return frozenset(norm_url(u) for u in (self.url, self.canonical_url) if u)
+
+
+def norm_url(url: str) -> str:
+    """A URL folded for comparison: scheme-less, no ``www.``, no trailing slash, no fragment."""
+    u = url.strip().lower().split("#", 1)[0]
+    for prefix in ("https://", "http://"):
+        if u.startswith(prefix):
+            u = u[len(prefix) :]
+    if u.startswith("www."):
+        u = u[4:]
+    return u.rstrip("/")
+
+
+def marks_of(paragraphs: Sequence[str]) -> frozenset[str]:
+    """Names and numbers as written: capitalised words not opening a sentence, and figures.
+
+    Kept case-folded but with their accents and script, because spelling is the point.
+    """
+    marks: set[str] = set()
+    for para in paragraphs:
+        for m in _WORD.finditer(para):
+            tok = m.group()
+            if tok[0].isdigit():
+                # Separators follow the language's conventions, not the source's.
+                marks.add(_NON_DIGIT.sub("", tok))
+            elif tok[0].isupper() and len(tok) > 1:
+                before = para[: m.start()].rstrip()
+                if before and before[-1] not in _SENTENCE_ENDS:
+                    marks.add(tok.casefold())
+            if len(marks) >= _MAX_MARKS:
+                return frozenset(marks)
+    return frozenset(marks)
+
+
+def script_of(text: str) -> str | None:
+    """The main writing system of a text ("LATIN", "CYRILLIC", "CJK", "ARABIC" …), from its letters."""
+    counts: dict[str, int] = defaultdict(int)
+    for ch in text[:2000]:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            script = name.split(" ", 1)[0] if name else ""
+            if script in ("HIRAGANA", "KATAKANA"):
+                script = "CJK"
+            counts[script] += 1
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: kv[1])[0] or None
+
+
+def article_info(article: Article) -> ArticleInfo:
+    """The provenance view of a stored article (its ``id`` must be set)."""
+    if article.id is None:
+        raise ValueError("article_info needs a stored article (id is None)")
+    n = len(article.sentences) or len(article.paragraphs)
+    return ArticleInfo(
+        id=article.id,
+        url=article.url,
+        site=article.site,
+        title=article.title,
+        site_name=article.site_name,
+        canonical_url=article.canonical_url,
+        lang=article.lang,
+        published=article.published,
+        precision=article.published_precision,
+        cues=article.cues,
+        links=article.links,
+        n_sentences=n,
+        marks=marks_of(article.paragraphs),
+        script=script_of(article.title + " " + " ".join(article.paragraphs[:3])),
+    )
+
+
+def time_window(info: ArticleInfo) -> tuple[datetime, datetime] | None:
+    """When the article may have been published: a point, or a whole day for a bare date.
+
+    Naive datetimes are taken as UTC. None when the date is unknown.
+    """
+    t = info.published
+    if t is None:
+        return None
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=UTC)
+    if info.precision == "day":
+        start = t.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+        return start, start + timedelta(days=1)
+    return t, t
+
+
+class UnionFind:
+    """Disjoint sets over hashable items, with path halving and union by size."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+        self.size: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        if x not in parent:
+            parent[x] = x
+            self.size[x] = 1
+            return x
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> int:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        if self.size[ra] < self.size[rb]:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.size[ra] += self.size[rb]
+        return ra
+
+    def groups(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for x in self.parent:
+            out[self.find(x)].append(x)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class RelayCluster:
+    """Articles that carry one text: copies and translations of each other.
+
+    ``id`` is the smallest member id, so it is stable while the cluster does not change.
+    """
+
+    id: int
+    members: tuple[int, ...]
+    relations: tuple[Relation, ...]
+
+    def __len__(self) -> int:
+        return len(self.members)
+
+
+def relay_clusters(relations: Iterable[Relation], *, min_size: int = 2) -> list[RelayCluster]:
+    """Connected components of the copy/translation relations, largest first."""
+    uf = UnionFind()
+    relay: list[Relation] = []
+    for rel in relations:
+        if rel.kind in RELAY_KINDS and rel.a != rel.b:
+            uf.union(rel.a, rel.b)
+            relay.append(rel)
+    by_root: dict[int, list[Relation]] = defaultdict(list)
+    for rel in relay:
+        by_root[uf.find(rel.a)].append(rel)
+    clusters = []
+    for root, members in uf.groups().items():
+        if len(members) < min_size:
+            continue
+        members.sort()
+        clusters.append(RelayCluster(members[0], tuple(members), tuple(by_root[root])))
+    clusters.sort(key=lambda c: (-len(c.members), c.id))
+    return clusters

@@ -1,0 +1,273 @@
+"""The relay tree: which member each relay was made from, and how long after.
+
+Members are placed in publication order; each picks its parent among the
+members that may have been published before it. A translation can be made from
+a copy and a Spanish relay from a French one, so the origin is only the default
+parent. What moves a relay under another member:
+
+- a source line or link to that member's URL (decisive when present);
+- a copy of a translation: same language as the member, while the origin is in
+  another language (copying is cheaper than translating again);
+- the relay's marks (names and numbers as written) match that member's spelling
+  better than the origin's ("Stankevitch" like the French relay);
+- it lacks the same origin sentences as that member (an edited or truncated
+  copy passes its cuts on), and never has origin sentences that member lacks;
+- the pair score of their direct relation.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from relaytrace.model import Relation
+from relaytrace.trace.clusters import ArticleInfo, RelayCluster, time_window
+from relaytrace.trace.origin import Origin, member_url_index
+from relaytrace.trace.outlets import credits_of, points_to
+
+__all__ = ["RelayEdge", "RelayTree", "TreeOptions", "build_tree", "lag_minutes"]
+
+
+@dataclass(frozen=True, slots=True)
+class TreeOptions:
+    """Weights of the parent evidence (documented defaults)."""
+
+    link_weight: float = 5.0
+    origin_prior: float = 1.0
+    same_language_weight: float = 1.5
+    marks_weight: float = 3.0
+    marks_scale: float = 4.0
+    dropout_weight: float = 2.5
+    missing_penalty: float = 3.0
+    relation_weight: float = 1.0
+    no_relation_penalty: float = 1.0
+    # Origin sentences a relay may have beyond its candidate parent before the
+    # parent is ruled out (alignment noise).
+    missing_tolerance: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class RelayEdge:
+    """One member's place in the tree.
+
+    ``parent`` is None for the origin and for relays made from an origin that is
+    not in the corpus. Lags are in whole minutes; ``approximate`` says one of the
+    two dates is known to the day only.
+    """
+
+    member: int
+    parent: int | None
+    lag_parent: int | None
+    lag_origin: int | None
+    confidence: float
+    reasons: tuple[str, ...] = ()
+    approximate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RelayTree:
+    """The tree of one relay cluster: an edge per member, in publication order."""
+
+    cluster: int
+    origin: int | None
+    edges: tuple[RelayEdge, ...]
+
+    def edge(self, member: int) -> RelayEdge | None:
+        for e in self.edges:
+            if e.member == member:
+                return e
+        return None
+
+    def children(self, member: int | None) -> list[RelayEdge]:
+        return [e for e in self.edges if e.parent == member and e.member != self.origin]
+
+
+def lag_minutes(child: ArticleInfo, parent: ArticleInfo) -> tuple[int | None, bool]:
+    """Minutes from the parent's publication to the child's, and whether it is approximate."""
+    if child.published is None or parent.published is None:
+        return None, True
+    approx = "day" in (child.precision, parent.precision)
+    delta = child.published - parent.published
+    return round(delta.total_seconds() / 60), approx
+
+
+def _order_key(info: ArticleInfo) -> tuple[float, int]:
+    w = time_window(info)
+    return (w[0].timestamp() if w else float("inf"), info.id)
+
+
+def _may_precede(p: ArticleInfo, m: ArticleInfo) -> bool:
+    wp, wm = time_window(p), time_window(m)
+    if wp is None or wm is None:
+        return True
+    return wp[0] <= wm[1]
+
+
+def _origin_coverage(origin: int | None, cluster: RelayCluster) -> dict[int, frozenset[int]]:
+    """For each member related to the origin: the origin sentences its alignment covers."""
+    out: dict[int, frozenset[int]] = {}
+    if origin is None:
+        return out
+    for r in cluster.relations:
+        if not r.aligned:
+            continue
+        if r.a == origin:
+            out[r.b] = frozenset(i for i, _, _ in r.aligned)
+        elif r.b == origin:
+            out[r.a] = frozenset(j for _, j, _ in r.aligned)
+    return out
+
+
+def _pair_index(relations: tuple[Relation, ...]) -> dict[tuple[int, int], Relation]:
+    idx = {}
+    for r in relations:
+        idx[(r.a, r.b)] = r
+        idx[(r.b, r.a)] = r
+    return idx
+
+
+def _weights(sets: list[frozenset]) -> dict:
+    """Inverse-document-frequency of each item over a cluster's members (0 when all share it)."""
+    df: dict = {}
+    for s in sets:
+        for x in s:
+            df[x] = df.get(x, 0) + 1
+    n = len(sets)
+    return {x: math.log(n / k) for x, k in df.items()}
+
+
+def _weight_of(items: frozenset, weights: Mapping) -> float:
+    return sum(weights.get(x, 0.0) for x in items)
+
+
+def _weighted_share(items: frozenset, within: frozenset, weights: Mapping) -> float:
+    """Weighted share of ``items`` that also appear in ``within``."""
+    total = sum(weights.get(x, 0.0) for x in items)
+    if total <= 0:
+        return 0.0
+    return sum(weights.get(x, 0.0) for x in items & within) / total
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What parent choice needs about the whole cluster, computed once."""
+
+    pairs: Mapping[tuple[int, int], Relation]
+    covered: Mapping[int, frozenset[int]]
+    missing: Mapping[int, frozenset[int]]
+    missing_w: Mapping[int, float]
+    marks_w: Mapping[str, float]
+    urls: Mapping[str, int]
+
+
+def build_tree(
+    cluster: RelayCluster,
+    infos: Mapping[int, ArticleInfo],
+    origin: Origin,
+    options: TreeOptions | None = None,
+) -> RelayTree:
+    """Choose every member's parent and lags; the origin (if in the corpus) is the root."""
+    opt = options or TreeOptions()
+    root = origin.article
+    pairs = _pair_index(cluster.relations)
+    covered = _origin_coverage(root, cluster)
+    full: frozenset[int] = frozenset().union(*covered.values()) if covered else frozenset()
+    missing = {m: full - c for m, c in covered.items()}
+    ctx = _Context(
+        pairs=pairs,
+        covered=covered,
+        missing=missing,
+        missing_w=_weights(list(missing.values())),
+        marks_w=_weights([infos[m].marks for m in cluster.members]),
+        urls=member_url_index(infos, cluster.members),
+    )
+    ordered = sorted((infos[m] for m in cluster.members), key=_order_key)
+    if root is not None:
+        ordered.sort(key=lambda i: (i.id != root,))
+    placed: list[ArticleInfo] = []
+    edges: list[RelayEdge] = []
+    root_info = infos[root] if root is not None else None
+
+    for m in ordered:
+        if m.id == root:
+            edges.append(RelayEdge(m.id, None, None, 0, origin.confidence, ("origin",)))
+            placed.append(m)
+            continue
+        candidates = [p for p in placed if _may_precede(p, m)] or list(placed)
+        parent, conf, reasons = _choose_parent(m, candidates, root_info, ctx, opt)
+        lag_p, approx_p = lag_minutes(m, infos[parent]) if parent is not None else (None, False)
+        lag_o, approx_o = lag_minutes(m, root_info) if root_info is not None else (None, False)
+        edges.append(
+            RelayEdge(m.id, parent, lag_p, lag_o, conf, tuple(reasons), approx_p or approx_o)
+        )
+        placed.append(m)
+    return RelayTree(cluster.id, root, tuple(edges))
+
+
+def _choose_parent(
+    m: ArticleInfo,
+    candidates: list[ArticleInfo],
+    root: ArticleInfo | None,
+    ctx: _Context,
+    opt: TreeOptions,
+) -> tuple[int | None, float, list[str]]:
+    if not candidates:
+        if root is None:
+            return None, 0.5, ["made from the outside origin (no earlier member)"]
+        return root.id, 0.5, ["no earlier member: attached to the origin"]
+    credits = credits_of(m, ctx.urls)
+    m_cov = ctx.covered.get(m.id)
+    m_missing = ctx.missing.get(m.id, frozenset())
+    scored: list[tuple[float, int, list[str]]] = []
+    for p in candidates:
+        s = 0.0
+        why: list[str] = []
+        link = max((points_to(c, p) for c in credits if c.url), default=0.0)
+        if link >= 1.0:
+            s += opt.link_weight
+            why.append("its source link points to this page")
+        is_root = root is not None and p.id == root.id
+        if is_root:
+            s += opt.origin_prior
+        rel = ctx.pairs.get((m.id, p.id))
+        if rel is not None:
+            s += opt.relation_weight * rel.score
+        else:
+            s -= opt.no_relation_penalty
+        if not is_root and root is not None and m.lang and p.lang == m.lang and root.lang != m.lang:
+            s += opt.same_language_weight
+            why.append(f"same language ({m.lang}) while the origin is {root.lang}")
+        if not is_root and root is not None and m.script == p.script == root.script:
+            # Spelling only tells where a name came from within one writing system.
+            gain = _weight_of(m.marks & p.marks - root.marks, ctx.marks_w)
+            loss = _weight_of(m.marks & root.marks - p.marks, ctx.marks_w)
+            s += opt.marks_weight * math.tanh((gain - loss) / opt.marks_scale)
+            if gain - loss >= 1.0:
+                why.append("names and numbers spelled as in this member, not as in the origin")
+            p_cov = ctx.covered.get(p.id)
+            if m_cov is not None and p_cov is not None:
+                p_missing = ctx.missing[p.id]
+                # Origin sentences the relay has but the candidate lacks: it cannot
+                # come from there (weighted, so sentences hard to align count little).
+                extra = _weighted_share(p_missing, m_cov, ctx.missing_w)
+                if len(p_missing & m_cov) > opt.missing_tolerance and extra > 0.5:
+                    s -= opt.missing_penalty * extra
+                union = p_missing | m_missing
+                share = _weighted_share(union, p_missing & m_missing, ctx.missing_w)
+                if share > 0:
+                    s += opt.dropout_weight * share
+                    if share >= 0.5:
+                        n_shared = len(p_missing & m_missing)
+                        why.append(f"lacks the same {n_shared} origin sentence(s)")
+        scored.append((s, p.id, why))
+    if root is None:
+        scored.append((opt.origin_prior, -1, ["made from the outside origin"]))
+    scored.sort(key=lambda x: -x[0])
+    s1, pid, why = scored[0]
+    s2 = scored[1][0] if len(scored) > 1 else s1 - 3.0
+    conf = round(min(0.99, 0.5 + 0.5 * (1 - 2.718 ** (-(s1 - s2)))), 3)
+    parent = None if pid == -1 else pid
+    if parent is not None and root is not None and parent == root.id and not why:
+        why = ["made from the origin (no sign of an intermediate relay)"]
+    return parent, conf, why
