@@ -24,12 +24,15 @@ kept per host, connected to the address the guard checked (see ``guard``).
 from __future__ import annotations
 
 import email.utils
+import json
+import os
 import random
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -48,6 +51,7 @@ __all__ = [
     "CrawlOptions",
     "FetchResult",
     "Fetcher",
+    "ValidatorCache",
     "parse_retry_after",
 ]
 
@@ -426,3 +430,52 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+class ValidatorCache:
+    """ETag / Last-Modified per URL, kept between runs in a small JSON file.
+
+    The store belongs to another layer, so the validators live beside it
+    (``relaytrace.db.http.json``); ``save`` writes atomically (temp file, rename).
+    Save after the pages were stored, so an interrupted run fetches them again.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(path) if path is not None else None
+        self._lock = threading.Lock()
+        self._data: dict[str, list[str | None]] = {}
+        if self.path is not None and self.path.exists():
+            try:
+                loaded = json.loads(self.path.read_text("utf-8"))
+            except (OSError, ValueError):
+                loaded = {}
+            if isinstance(loaded, dict):
+                self._data = {
+                    k: v for k, v in loaded.items() if isinstance(v, list) and len(v) == 2
+                }
+
+    @classmethod
+    def beside(cls, db: str | os.PathLike[str]) -> ValidatorCache:
+        """The cache file next to a SQLite store file."""
+        return cls(f"{db}.http.json")
+
+    def get(self, url: str) -> tuple[str | None, str | None]:
+        with self._lock:
+            etag, modified = self._data.get(url, (None, None))
+            return etag, modified
+
+    def put(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        with self._lock:
+            self._data[url] = [etag, last_modified]
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        with self._lock:
+            text = json.dumps(self._data, ensure_ascii=False, sort_keys=True)
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        tmp.write_text(text, "utf-8")
+        os.replace(tmp, self.path)
