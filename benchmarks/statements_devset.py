@@ -1,0 +1,194 @@
+"""Statement extraction and linking on the devset: detection P/R/F1 per language, speaker
+and venue accuracy, linking pairwise F1, throughput.
+
+    PYTHONPATH=src python benchmarks/statements_devset.py [--devset ../shared/devset] [--errors LANG]
+
+Gold spans are found by locating each gold quote (parts joined by " … ") in the
+article text; a prediction matches a gold statement when their spans overlap by
+at least half of the shorter one (one-to-one, best overlap first). Speakers
+match case- and accent-insensitively, or on the surname; venues when one
+contains the other or they share most words. The article language is the
+gold label (language detection is measured elsewhere). Linking uses the gold
+story groups as clusters, with no relations (alignments) given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from relaytrace.trace.statements import extract_from_text
+from relaytrace.trace.statements.lexicon import fold
+
+DEFAULT_DEVSET = Path("/work/shared/devset")
+LANGS = ["en", "fr", "de", "es", "it", "pt", "pl", "ru", "uk", "zh", "ar"]
+
+
+def _load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+
+
+def gold_span(text: str, quote: str) -> tuple[int, int] | None:
+    parts = quote.split(" … ")
+    start = text.find(parts[0])
+    if start < 0:
+        return None
+    end = start + len(parts[0])
+    for part in parts[1:]:
+        k = text.find(part, end)
+        if k >= 0:
+            end = k + len(part)
+    return start, end
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def match(pred: list, gold: list[tuple[tuple[int, int], dict]]) -> list[tuple[int, int]]:
+    """One-to-one pairs (pred index, gold index) overlapping by half the shorter span."""
+    pairs = []
+    for i, p in enumerate(pred):
+        for j, (span, _) in enumerate(gold):
+            ov = _overlap((p.start, p.end), span)
+            shorter = min(p.end - p.start, span[1] - span[0])
+            if shorter > 0 and ov >= 0.5 * shorter:
+                pairs.append((ov / max(p.end - p.start, span[1] - span[0]), i, j))
+    pairs.sort(reverse=True)
+    used_p, used_g, out = set(), set(), []
+    for _, i, j in pairs:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            out.append((i, j))
+    return out
+
+
+def same_speaker(pred: str | None, gold: str | None) -> bool:
+    if not pred or not gold:
+        return pred == gold
+    p, g = fold(pred).strip(), fold(gold).strip()
+    if p == g or p in g or g in p:
+        return True
+    pw, gw = p.split(), g.split()
+    return bool(pw and gw) and (pw[-1] == gw[-1] or pw[-1][:5] == gw[-1][:5] and len(gw[-1]) > 4)
+
+
+def same_venue(pred: str | None, gold: str) -> bool:
+    if not pred:
+        return False
+    p, g = fold(pred), fold(gold)
+    if p in g or g in p:
+        return True
+    pw, gw = set(p.split()), set(g.split())
+    return len(pw & gw) >= 0.5 * min(len(pw), len(gw))
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
+    ap.add_argument("--errors", help="print misses and false alarms of this language")
+    ap.add_argument("--repeat", type=int, default=3, help="passes for the throughput figure")
+    args = ap.parse_args()
+    corpus = {r["url"]: r for r in _load(args.devset / "corpus.jsonl")}
+    gold_meta = {r["url"]: r for r in _load(args.devset / "gold.jsonl")}
+    quotes: dict[str, list[dict]] = defaultdict(list)
+    for q in _load(args.devset / "quotes.jsonl"):
+        quotes[q["url"]].append(q)
+
+    counts = defaultdict(lambda: [0, 0, 0])  # lang -> tp, pred, gold
+    spk = defaultdict(lambda: [0, 0])
+    ven = [0, 0]
+    predicted: dict[str, list] = {}
+    unlocated = 0
+    for url, rec in corpus.items():
+        lang = gold_meta[url]["lang"]
+        paragraphs = rec["text"].split("\n\n")
+        pred = extract_from_text(paragraphs, lang)
+        predicted[url] = pred
+        text = "\n\n".join(paragraphs)
+        gold = []
+        for q in quotes.get(url, []):
+            span = gold_span(text, q["quote"])
+            if span is None:
+                unlocated += 1
+                continue
+            gold.append((span, q))
+        pairs = match(pred, gold)
+        c = counts[lang]
+        c[0] += len(pairs)
+        c[1] += len(pred)
+        c[2] += len(gold)
+        for i, j in pairs:
+            g = gold[j][1]
+            spk[lang][1] += 1
+            spk[lang][0] += same_speaker(pred[i].speaker, g["speaker"])
+            if g["venue"]:
+                ven[1] += 1
+                ven[0] += same_venue(pred[i].venue, g["venue"])
+        if args.errors == lang:
+            matched_p = {i for i, _ in pairs}
+            matched_g = {j for _, j in pairs}
+            for j, (_, g) in enumerate(gold):
+                if j not in matched_g:
+                    print(f"MISS  {g['kind']:8} {g['verb']!s:14} | {g['quote'][:110]}")
+            for i, p in enumerate(pred):
+                if i not in matched_p:
+                    print(f"FALSE {p.kind:8} {p.verb!s:14} | {p.quote[:110]} | {p.speaker}")
+            for i, j in pairs:
+                g = gold[j][1]
+                if not same_speaker(pred[i].speaker, g["speaker"]):
+                    print(f"SPKR  {pred[i].speaker!s:30} gold {g['speaker']!s:30} | {g['quote'][:60]}")
+
+    print(f"{'lang':5} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8}")
+    tot = [0, 0, 0]
+    stot = [0, 0]
+    for lang in LANGS:
+        tp, npred, ngold = counts[lang]
+        p = tp / npred if npred else 0.0
+        r = tp / ngold if ngold else 0.0
+        s_ok, s_all = spk[lang]
+        print(f"{lang:5} {ngold:5d} {npred:5d} {p:6.3f} {r:6.3f} {_f1(p, r):6.3f} "
+              f"{(s_ok / s_all if s_all else 0):8.3f}")
+        for k in range(3):
+            tot[k] += counts[lang][k]
+        stot[0] += s_ok
+        stot[1] += s_all
+    p, r = tot[0] / max(1, tot[1]), tot[0] / max(1, tot[2])
+    print(f"{'all':5} {tot[2]:5d} {tot[1]:5d} {p:6.3f} {r:6.3f} {_f1(p, r):6.3f} "
+          f"{stot[0] / max(1, stot[1]):8.3f}")
+    print(f"venue accuracy (gold has a venue, matched): {ven[0] / max(1, ven[1]):.3f} of {ven[1]}")
+    if unlocated:
+        print(f"gold quotes not found in their text: {unlocated}")
+
+    linking_report(args.devset, corpus, gold_meta, quotes, predicted)
+
+    docs = [(r["text"].split("\n\n"), gold_meta[u]["lang"]) for u, r in corpus.items()]
+    t0 = time.perf_counter()
+    for _ in range(args.repeat):
+        for paragraphs, lang in docs:
+            extract_from_text(paragraphs, lang)
+    dt = time.perf_counter() - t0
+    rate = len(docs) * args.repeat / dt
+    print(f"throughput: {rate:.0f} articles/s on one core "
+          f"(10k articles in {10_000 / rate / 60:.1f} min)")
+
+
+def linking_report(devset, corpus, gold_meta, quotes, predicted) -> None:
+    """Pairwise same-statement P/R/F1 across articles, gold story groups as clusters."""
+    try:
+        from linking_eval import evaluate_linking
+    except ImportError:
+        return
+    evaluate_linking(corpus, gold_meta, quotes, predicted)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,152 @@
+"""Direct quotes and their attribution: who said the quoted words, with which verb, where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from relaytrace.trace.statements.lexicon import Lexicon
+from relaytrace.trace.statements.quotes import QuoteSpan, find_quotes
+from relaytrace.trace.statements.speakers import Speaker, speaker_after, speaker_before
+from relaytrace.trace.statements.venues import find_venue, skip_time
+from relaytrace.trace.statements.verbs import VerbHit, find_verbs
+
+__all__ = ["Found", "direct_quotes"]
+
+# An attribution is short: this many words at most between a quote and its verb.
+_MAX_ATTRIBUTION_WORDS = 18
+# Fewer words than this, with no attribution, is a scare quote or a title.
+_MIN_UNATTRIBUTED_WORDS = 6
+_SPLIT_GAP_WORDS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A statement found in one paragraph, before its speaker is resolved (paragraph offsets)."""
+
+    kind: str
+    parts: tuple[tuple[int, int], ...]
+    speaker: Speaker | None
+    verb: str | None
+    venue: str | None
+    used: tuple[tuple[int, int], ...] = ()  # verb spans this statement consumed
+    continued: bool = False  # a quote with no attribution of its own: last speaker's
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def _sentence_bounds(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in sentences:
+        if a <= pos < b:
+            return a, b
+    return 0, 0
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _attribution_after(
+    text: str, q: QuoteSpan, limit: int, lex: Lexicon
+) -> tuple[Speaker | None, VerbHit, str | None] | None:
+    seg = text[q.end : limit]
+    verbs = find_verbs(seg, lex)
+    if not verbs:
+        return None
+    v = verbs[0]
+    pre = seg[: v.start]
+    if _words(pre) > _MAX_ATTRIBUTION_WORDS or (any(c in pre for c in ".!?") and _words(pre) > 0):
+        return None
+    speaker: Speaker | None = None
+    rest_from = v.end
+    if v.pronoun:
+        speaker = Speaker(v.pronoun, "pronoun", plural=v.pronoun.endswith("s"))
+    elif _words(pre.strip(" ,—–-")) > 0:
+        speaker = speaker_before(pre, lex, q.end)
+    if speaker is None:
+        after = seg[v.end :]
+        skip = skip_time(after, lex)
+        speaker, used = speaker_after(after[skip:], lex, q.end + v.end + skip)
+        if speaker is not None:
+            rest_from = v.end + skip + used
+    venue, _ = find_venue(seg[rest_from:], lex, v.text)
+    return speaker, VerbHit(v.start + q.end, v.end + q.end, v.text, v.pronoun), venue
+
+
+def _attribution_before(
+    text: str, q: QuoteSpan, start: int, lex: Lexicon
+) -> tuple[Speaker | None, VerbHit, str | None] | None:
+    seg = text[start : q.start]
+    if not seg.strip():
+        return None
+    verbs = find_verbs(seg, lex)
+    if not verbs:
+        return None
+    v = verbs[-1]
+    between = seg[v.end :]
+    if _words(between) > _MAX_ATTRIBUTION_WORDS:
+        return None
+    speaker: Speaker | None
+    if v.pronoun:
+        speaker = Speaker(v.pronoun, "pronoun", plural=v.pronoun.endswith("s"))
+    else:
+        speaker = speaker_before(seg[: v.start], lex, start)
+    rest = between
+    if speaker is None or (speaker.kind == "description" and _words(speaker.text) > 6):
+        found, used = speaker_after(between, lex, start + v.end)
+        if found is not None:
+            speaker, rest = found, between[used:]
+    venue, _ = find_venue(rest, lex, v.text)
+    return speaker, VerbHit(v.start + start, v.end + start, v.text, v.pronoun), venue
+
+
+def direct_quotes(text: str, sentences: list[tuple[int, int]], lex: Lexicon) -> list[Found]:
+    """Attributed quotes of one paragraph; a quote split by its attribution is one statement."""
+    quotes = find_quotes(text)
+    out: list[Found] = []
+    i = 0
+    while i < len(quotes):
+        q = quotes[i]
+        nxt = quotes[i + 1].start if i + 1 < len(quotes) else len(text)
+        s_start, s_end = _sentence_bounds(sentences, max(q.end - 1, q.start))
+        limit = min(nxt, max(s_end, q.end))
+        if limit <= q.end + 1 and i + 1 < len(quotes):
+            limit = nxt
+        parts = [(q.inner_start, q.inner_end)]
+        attribution = _attribution_after(text, q, limit, lex)
+        if attribution is None:
+            a_start, _ = _sentence_bounds(sentences, q.start)
+            if a_start == q.start and out is not None:
+                # "X said:" may close the previous sentence
+                prev = [s for s in sentences if s[1] <= q.start]
+                if prev and text[prev[-1][0] : prev[-1][1]].rstrip().endswith(":"):
+                    a_start = prev[-1][0]
+            attribution = _attribution_before(text, q, a_start, lex)
+        elif i + 1 < len(quotes):
+            # "…," he said, "…": the next quote continues this one
+            q2 = quotes[i + 1]
+            gap = text[q.end : q2.start]
+            q2_next = quotes[i + 2].start if i + 2 < len(quotes) else len(text)
+            _, s2_end = _sentence_bounds(sentences, max(q2.end - 1, q2.start))
+            own = _attribution_after(text, q2, min(q2_next, max(s2_end, q2.end)), lex)
+            if _words(gap) <= _SPLIT_GAP_WORDS and own is None:
+                parts.append((q2.inner_start, q2.inner_end))
+                i += 1
+        words = sum(_words(text[a:b]) for a, b in parts)
+        if attribution is not None:
+            speaker, verb, venue = attribution
+            if words >= 2 or speaker is not None:
+                out.append(
+                    Found(
+                        "direct", tuple(parts), speaker, verb.text, venue, ((verb.start, verb.end),)
+                    )
+                )
+        elif words >= _MIN_UNATTRIBUTED_WORDS and text[q.inner_start].isupper():
+            out.append(Found("direct", tuple(parts), None, None, None, (), continued=True))
+        i += 1
+    return out

@@ -1,0 +1,125 @@
+"""Statements of an article: direct quotes and reported speech, with resolved speakers.
+
+``extract_statements(article)`` is the entry point; ``extract_from_text`` does
+the same for bare paragraphs. Offsets point into the paragraphs joined by a
+blank line (``Article.body``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from relaytrace.model import Article, Statement
+from relaytrace.text.sentences import split_sentences
+from relaytrace.trace.statements.direct import Found, direct_quotes
+from relaytrace.trace.statements.lexicon import Lexicon, lexicon
+from relaytrace.trace.statements.reported import reported_speech
+from relaytrace.trace.statements.speakers import Speaker, Speakers, name_runs
+
+__all__ = ["extract_from_text", "extract_statements"]
+
+_JOIN = " … "
+# A direct quote inside a reported clause is part of it, not a statement of its own.
+_CONTAINED = 0.9
+
+
+def _overlap(a: Found, b: Found) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def _paragraph_statements(text: str, lang: str | None, lex: Lexicon) -> list[Found]:
+    sentences = split_sentences(text, lang)
+    direct = direct_quotes(text, sentences, lex)
+    used = [u for f in direct for u in f.used]
+    quoted = [p for f in direct for p in f.parts]
+    reported = reported_speech(text, sentences, lex, used, quoted, direct)
+    kept = []
+    for d in direct:
+        length = max(1, d.end - d.start)
+        if any(
+            _overlap(d, r) >= _CONTAINED * length and r.end - r.start > length for r in reported
+        ):
+            continue
+        kept.append(d)
+    reported = [
+        r for r in reported if not any(_overlap(r, d) >= 0.5 * (r.end - r.start) for d in kept)
+    ]
+    return sorted([*kept, *reported], key=lambda f: f.start)
+
+
+def _note_names(speakers: Speakers, paragraphs: Sequence[str], lex: Lexicon) -> None:
+    """Register every multi-word name of the article with the role written before it."""
+    offset = 0
+    for text in paragraphs:
+        for run in name_runs(text, lex):
+            if len(run.tokens) >= 2:
+                name = text[run.start : run.end]
+                role = " ".join(t.text for t in run.roles) or None
+                speakers.note(name, role, offset + run.start)
+        offset += len(text) + 2
+
+
+def extract_from_text(paragraphs: Sequence[str], lang: str | None) -> list[Statement]:
+    """Statements in ``paragraphs`` (offsets into the paragraphs joined by a blank line)."""
+    lex = lexicon(lang)
+    speakers = Speakers(lex)
+    _note_names(speakers, paragraphs, lex)
+    out: list[Statement] = []
+    last: tuple[str | None, str | None, str | None] = (None, None, None)
+    offset = 0
+    for text in paragraphs:
+        for f in _paragraph_statements(text, lang, lex):
+            start = offset + f.start
+            quote = _JOIN.join(text[a:b] for a, b in f.parts)
+            if f.continued and f.speaker is None:
+                name, role, verb = last
+                if name is None:
+                    continue
+            else:
+                found = f.speaker
+                if found is None:
+                    name, role = None, None
+                else:
+                    name, role = speakers.resolve(
+                        found, offset + found.start if found.start else start
+                    )
+                    if found.kind in ("name", "pronoun") or name != found.text:
+                        speakers.last = Speaker(name, "name", role=role, plural=found.plural)
+                        speakers.note(name, role, start)
+                verb = f.verb
+            out.append(
+                Statement(
+                    kind=f.kind,  # type: ignore[arg-type]
+                    quote=quote,
+                    start=start,
+                    end=offset + f.end,
+                    speaker=name,
+                    speaker_role=role,
+                    verb=verb,
+                    venue=f.venue,
+                )
+            )
+            last = (name, role, verb)
+        offset += len(text) + 2
+    return out
+
+
+def extract_statements(article: Article) -> list[Statement]:
+    """Statements of a stored or freshly extracted article, tagged with its id."""
+    found = extract_from_text(article.paragraphs, article.lang)
+    if article.id is None:
+        return found
+    return [
+        Statement(
+            kind=s.kind,
+            quote=s.quote,
+            start=s.start,
+            end=s.end,
+            speaker=s.speaker,
+            speaker_role=s.speaker_role,
+            verb=s.verb,
+            venue=s.venue,
+            article=article.id,
+        )
+        for s in found
+    ]

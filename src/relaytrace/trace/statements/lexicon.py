@@ -1,0 +1,111 @@
+"""Per-language word lists for statement extraction, loaded once from TOML data files.
+
+Adding a language is adding ``data/statements/<lang>.toml``; a language without
+a file gets the quotation-mark rules only (an empty lexicon).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+__all__ = ["Lexicon", "available_languages", "fold", "lexicon"]
+
+_DATA = "relaytrace.data.statements"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The words one language uses to attribute speech, with compiled patterns."""
+
+    lang: str
+    verbs: frozenset[str]
+    verb_re: regex.Pattern[str] | None
+    auxiliaries: frozenset[str]
+    adverbs: frozenset[str]
+    complementisers: tuple[str, ...]
+    according_re: regex.Pattern[str] | None
+    pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    inverted_pronouns: tuple[str, ...]
+    roles: frozenset[str]
+    role_re: regex.Pattern[str] | None
+    venue_starts: tuple[str, ...]
+    venue_object_verbs: frozenset[str]
+    time_words: tuple[str, ...]
+    name_particles: frozenset[str]
+    determiners: frozenset[str]
+    subjunctive: frozenset[str]
+    no_spaces: bool
+    comma_clause: bool
+
+    def is_role(self, word: str) -> bool:
+        """A role or title word, also as the tail of a compound ("Unternehmenssprecherin")."""
+        w = word.lower().strip(".,")
+        if w in self.roles:
+            return True
+        return self.lang == "de" and any(w.endswith(r) and len(r) >= 4 for r in self.roles)
+
+
+def _alternation(words: list[str], no_spaces: bool) -> regex.Pattern[str] | None:
+    if not words:
+        return None
+    parts = sorted({w.lower() for w in words}, key=len, reverse=True)
+    body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in parts)
+    if no_spaces:
+        return regex.compile(f"(?:{body})", regex.IGNORECASE)
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}'’-])(?:{body})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE
+    )
+
+
+def available_languages() -> list[str]:
+    """Languages that ship a lexicon file."""
+    files = resources.files(_DATA).iterdir()
+    return sorted(f.name[:-5] for f in files if f.name.endswith(".toml"))
+
+
+@lru_cache(maxsize=64)
+def lexicon(lang: str | None) -> Lexicon:
+    """The lexicon of ``lang`` (``"fr"``, ``"pt-BR"`` → ``"pt"``); empty when none ships."""
+    code = (lang or "").lower().split("-")[0].split("_")[0]
+    data: dict = {}
+    path = resources.files(_DATA).joinpath(f"{code}.toml")
+    if code and path.is_file():
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    no_spaces = bool(data.get("no_spaces", False))
+    get = lambda key: [str(x).lower() for x in data.get(key, [])]  # noqa: E731
+    return Lexicon(
+        lang=code,
+        verbs=frozenset(get("verbs")),
+        verb_re=_alternation(get("verbs"), no_spaces),
+        auxiliaries=frozenset(get("auxiliaries")),
+        adverbs=frozenset(get("adverbs")),
+        complementisers=tuple(get("complementisers")),
+        according_re=_alternation(get("according_to"), no_spaces),
+        pronouns=frozenset(get("pronouns")),
+        plural_pronouns=frozenset(get("plural_pronouns")),
+        inverted_pronouns=tuple(get("inverted_pronouns")),
+        roles=frozenset(get("roles")),
+        role_re=_alternation(get("roles"), no_spaces),
+        venue_starts=tuple(sorted(get("venue_starts"), key=len, reverse=True)),
+        venue_object_verbs=frozenset(get("venue_object_verbs")),
+        time_words=tuple(get("time_words")),
+        name_particles=frozenset(get("name_particles")),
+        determiners=frozenset(get("determiners")),
+        subjunctive=frozenset(get("subjunctive")),
+        no_spaces=no_spaces,
+        comma_clause=bool(data.get("comma_clause", False)),
+    )
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded text, for comparing names ("Müller" == "muller")."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ё", "е")

@@ -1,0 +1,232 @@
+"""Reported speech: "X said that …", "…, a déclaré X", "according to X, …", "Er sagte, man habe …".
+
+Works sentence by sentence on one paragraph. Verbs already used as the
+attribution of a direct quote are skipped; a German sentence in the
+subjunctive right after a statement continues it ("Man werde …").
+"""
+
+from __future__ import annotations
+
+from relaytrace.trace.statements.direct import Found
+from relaytrace.trace.statements.lexicon import Lexicon
+from relaytrace.trace.statements.speakers import Speaker, speaker_after, speaker_before
+from relaytrace.trace.statements.tokens import tokenize
+from relaytrace.trace.statements.venues import find_venue, skip_time
+from relaytrace.trace.statements.verbs import VerbHit, according_hits, find_verbs
+
+__all__ = ["reported_speech"]
+
+_MIN_CLAUSE_WORDS = 3
+_MAX_SOURCE_WORDS = 12
+_END = ' .!?;:"“”«»„‚‘’)(—–-\u00a0\n'
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " ,:;—–-\u00a0\n":
+        a += 1
+    while b > a and text[b - 1] in _END:
+        b -= 1
+    return a, b
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _complementiser(text: str, lex: Lexicon) -> int | None:
+    """Length up to and including a leading complementiser ("that", "что", ", dass")."""
+    stripped = text.lstrip(" ,")
+    lead = len(text) - len(stripped)
+    low = stripped.lower()
+    for c in lex.complementisers:
+        if low.startswith(c) and (len(low) == len(c) or not low[len(c)].isalnum() or c[-1] in "'’"):
+            return lead + len(c)
+    return None
+
+
+def _according(text: str, a: int, b: int, hit: tuple[int, int], lex: Lexicon) -> Found | None:
+    """An "according to X" statement in sentence text[a:b]."""
+    m_start, m_end = hit
+    marker = text[m_start:m_end]
+    pre = text[a:m_start]
+    if _words(pre) <= 3 and marker.lower() != "zufolge":
+        rest = text[m_end:b]
+        comma = rest.find(",")
+        if comma >= 0 and _words(rest[:comma]) <= _MAX_SOURCE_WORDS:
+            src_a, src_b = m_end, m_end + comma
+            ca, cb = _trim(text, m_end + comma + 1, b)
+        else:
+            found, used = speaker_after(rest, lex, m_end)
+            if found is None:
+                return None
+            src_a, src_b = m_end, m_end + used
+            ca, cb = _trim(text, m_end + used, b)
+        source = text[src_a:src_b].strip(" ,")
+        speaker = _source_speaker(source, marker, lex, src_a)
+        if speaker is None or _words(text[ca:cb]) < _MIN_CLAUSE_WORDS:
+            return None
+        return Found("reported", ((ca, cb),), speaker, marker, None, ((m_start, m_end),))
+    if marker.lower() == "zufolge":
+        source = text[a:m_start]
+        speaker = _source_speaker(source, marker, lex, a)
+        ca, cb = _trim(text, m_end, b)
+    else:
+        ca, cb = _trim(text, a, m_start)
+        tail = text[m_end:b]
+        cut = min([k for k in (tail.find(","), tail.find(".")) if k >= 0] or [len(tail)])
+        speaker = _source_speaker(tail[:cut], marker, lex, m_end)
+    if speaker is None or _words(text[ca:cb]) < _MIN_CLAUSE_WORDS:
+        return None
+    return Found("reported", ((ca, cb),), speaker, marker, None, ((m_start, m_end),))
+
+
+def _source_speaker(source: str, marker: str, lex: Lexicon, offset: int) -> Speaker | None:
+    words = marker.lower().split()
+    for w in words[1:]:
+        if w in lex.pronouns or w in {
+            "его",
+            "ее",
+            "её",
+            "их",
+            "його",
+            "її",
+            "їхніми",
+            "jego",
+            "jej",
+        }:
+            pronoun = {
+                "его": "он",
+                "ее": "она",
+                "её": "она",
+                "их": "они",
+                "його": "він",
+                "її": "вона",
+                "jego": "on",
+                "jej": "ona",
+            }.get(w, w)
+            return Speaker(pronoun, "pronoun", plural=pronoun in lex.plural_pronouns)
+    source = source.strip(" ,")
+    if not source or _words(source) > _MAX_SOURCE_WORDS:
+        return None
+    if source.lower() in lex.pronouns or source.lower() in {"lui", "elle", "eux", "él", "ella"}:
+        return Speaker(source, "pronoun", plural=source.lower() in lex.plural_pronouns)
+    found = speaker_before(source, lex, offset)
+    return found
+
+
+def _verb_statement(text: str, a: int, b: int, v: VerbHit, lex: Lexicon) -> Found | None:
+    """A reported statement around speech verb ``v`` in sentence text[a:b]."""
+    pre = text[a : v.start]
+    post = text[v.end : b]
+    speaker: Speaker | None = None
+    if v.pronoun:
+        speaker = Speaker(v.pronoun, "pronoun", plural=v.pronoun.endswith("s"))
+    pre_tail = pre.rstrip()
+    if speaker is None and pre_tail and pre_tail[-1] not in ",—–-":
+        speaker = speaker_before(pre, lex, a)
+    used = 0
+    skip = skip_time(post, lex)
+    after_speaker: Speaker | None = None
+    if speaker is None or v.pronoun:
+        after_speaker, used = speaker_after(post[skip:], lex, v.end + skip)
+        if after_speaker is not None:
+            used += skip
+    venue, vlen = find_venue(post[used:], lex, v.text)
+    rest_at = v.end + used + vlen
+    rest = text[rest_at:b]
+    comp = _complementiser(rest, lex)
+    clause: tuple[int, int] | None = None
+    if comp is not None:
+        clause = _trim(text, rest_at + comp, b)
+    elif rest.lstrip().startswith(",") and lex.comma_clause:
+        clause = _trim(text, rest_at + rest.find(",") + 1, b)
+    elif (
+        not rest.lstrip().startswith((",", ".", ":", ";"))
+        and _words(rest) >= 4
+        and (speaker is not None and speaker.kind in ("name", "pronoun", "role", "description"))
+        and after_speaker is None
+        and lex.lang == "en"
+    ):
+        clause = _trim(text, rest_at, b)
+    if clause is not None and _words(text[clause[0] : clause[1]]) >= _MIN_CLAUSE_WORDS:
+        who = speaker or after_speaker
+        if who is None:
+            return None
+        return Found("reported", (clause,), who, v.text, venue, ((v.start, v.end),))
+    # verb after the clause: "…, said X" / "…, X said" / "…, a déclaré X"
+    cut = max(pre.rfind(","), pre.rfind(" — "), pre.rfind(" – "))
+    if cut < 0:
+        return None
+    source = pre[cut + 1 :]
+    if _words(source) > _MAX_SOURCE_WORDS:
+        return None
+    who = speaker_before(source, lex, a + cut + 1) if source.strip(" —–-") else None
+    if who is None or v.pronoun:
+        who = Speaker(v.pronoun, "pronoun") if v.pronoun else after_speaker
+    if who is None:
+        return None
+    ca, cb = _trim(text, a, a + cut)
+    if _words(text[ca:cb]) < _MIN_CLAUSE_WORDS:
+        return None
+    return Found("reported", ((ca, cb),), who, v.text, venue, ((v.start, v.end),))
+
+
+def _follows_on(text: str, a: int, b: int, lex: Lexicon) -> bool:
+    """A sentence in the reporting subjunctive ("Man werde …", "Die Lage sei …")."""
+    if not lex.subjunctive or text[a] in '"“„«»':
+        return False
+    return any(t.text.lower() in lex.subjunctive for t in tokenize(text[a:b])[:8])
+
+
+def reported_speech(
+    text: str,
+    sentences: list[tuple[int, int]],
+    lex: Lexicon,
+    used: list[tuple[int, int]],
+    quoted: list[tuple[int, int]],
+    earlier: list[Found],
+) -> list[Found]:
+    """Reported statements of one paragraph (paragraph offsets)."""
+    out: list[Found] = []
+    previous: tuple[int, int] | None = None
+    for a, b in sentences:
+        taken: list[tuple[int, int]] = []
+        found_here: list[Found] = []
+        for hit in according_hits(text[a:b], lex):
+            h = (hit[0] + a, hit[1] + a)
+            if _inside(h[0], quoted):
+                continue
+            f = _according(text, a, b, h, lex)
+            if f is not None:
+                found_here.append(f)
+                taken.append(f.parts[0])
+        for v in find_verbs(text[a:b], lex):
+            v = VerbHit(v.start + a, v.end + a, v.text, v.pronoun)
+            if _inside(v.start, quoted) or any(u[0] <= v.start < u[1] for u in used):
+                continue
+            if any(t[0] <= v.start < t[1] for t in taken):
+                continue
+            f = _verb_statement(text, a, b, v, lex)
+            if f is None:
+                continue
+            ca, cb = f.parts[0]
+            if any(min(cb, t[1]) - max(ca, t[0]) > 0 for t in taken):
+                continue
+            found_here.append(f)
+            taken.append(f.parts[0])
+        if not found_here and previous is not None and _follows_on(text, a, b, lex):
+            pa, pb = previous
+            prev = [f for f in [*earlier, *out] if pa <= f.start < pb and f.speaker is not None]
+            if prev and not _inside(a, quoted):
+                last = prev[-1]
+                ca, cb = _trim(text, a, b)
+                found_here.append(
+                    Found("reported", ((ca, cb),), last.speaker, last.verb, None, (), True)
+                )
+        out.extend(found_here)
+        previous = (a, b)
+    return out

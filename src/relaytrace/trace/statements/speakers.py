@@ -1,0 +1,268 @@
+"""Who speaks: the speaker phrase next to a speech verb, and its resolution in the article.
+
+A speaker phrase is a name ("Commander Tobias Rehnholm", "Станкевич"), a
+pronoun ("he", "il", "sagte er"), a role ("the spokesman") or a description
+("Russian analysts"). ``Speakers`` remembers who was named where, so that a
+pronoun or a role resolves to the nearest fitting name before it, and a bare
+or inflected surname ("Stankevich's", "Станкевича") to the full name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from relaytrace.trace.statements.lexicon import Lexicon, fold
+from relaytrace.trace.statements.tokens import Token, is_capitalised, is_common, tokenize
+
+__all__ = ["Speaker", "Speakers", "name_runs", "speaker_after", "speaker_before"]
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker phrase as found: ``kind`` is name, pronoun, role or description."""
+
+    text: str
+    kind: str
+    role: str | None = None
+    start: int = 0
+    end: int = 0
+    plural: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    tokens: tuple[Token, ...]
+    roles: tuple[Token, ...]  # role words just before the name inside the run
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+def _is_role_token(tok: Token, lex: Lexicon) -> bool:
+    return lex.is_role(tok.bare)
+
+
+def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
+    """Capitalised runs that look like names, with leading role words split off."""
+    toks = tokenize(text, offset)
+    runs: list[_Run] = []
+    i = 0
+    while i < len(toks):
+        if not is_capitalised(toks[i].text):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks):
+            nxt = toks[j + 1]
+            gap = text[toks[j].end - offset : nxt.start - offset]
+            if gap.strip() not in ("", "-"):
+                break
+            if is_capitalised(nxt.text):
+                j += 1
+            elif (
+                nxt.text.lower() in lex.name_particles
+                and j + 2 < len(toks)
+                and is_capitalised(toks[j + 2].text)
+                and text[nxt.end - offset : toks[j + 2].start - offset].strip() == ""
+            ):
+                j += 2
+            else:
+                break
+        run = toks[i : j + 1]
+        k = 0
+        while k < len(run) and (
+            _is_role_token(run[k], lex) or run[k].text.lower() in lex.determiners
+        ):
+            k += 1
+        roles, name = tuple(run[:k]), run[k:]
+        # the name must hold a word that is not a common word nor a role
+        while name and (is_common(name[-1].text, lex) or _is_role_token(name[-1], lex)):
+            name = name[:-1]
+        while name and (is_common(name[0].text, lex) and len(name) > 1 and i == 0 and k == 0):
+            name = name[1:]
+        if name and any(not is_common(t.text, lex) for t in name):
+            runs.append(_Run(tuple(name), roles))
+        i = j + 1
+    return runs
+
+
+def _role_phrase(text: str, lex: Lexicon) -> str | None:
+    """The role part of a phrase, from its first role word, or None."""
+    if lex.role_re is None:
+        return None
+    m = lex.role_re.search(text)
+    if not m:
+        return None
+    # keep a preceding possessive or determiner ("the bloc's Secretary General")
+    head = text[: m.start()].rstrip()
+    words = head.split()
+    keep = []
+    for w in reversed(words[-3:]):
+        if w.lower() in lex.determiners or w.endswith(("'s", "’s")) or is_capitalised(w):
+            keep.insert(0, w)
+        else:
+            break
+    role = " ".join([*keep, text[m.start() :].strip()]).strip(" ,;:—–-")
+    return role or None
+
+
+def _clean(text: str) -> str:
+    return text.strip(' ,;:—–-\u00a0«»“”"„')
+
+
+def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
+    """The subject phrase that ends right before a verb ("X, a spokesman, said")."""
+    seg = segment.rstrip()
+    if not seg.strip(" ,—–-"):
+        return None
+    words = seg.split()
+    if words and words[-1].lower().strip(",") in lex.pronouns:
+        w = words[-1].strip(",")
+        pos = offset + seg.rfind(w)
+        return Speaker(
+            w, "pronoun", start=pos, end=pos + len(w), plural=w.lower() in lex.plural_pronouns
+        )
+    appositive: str | None = None
+    if seg.endswith(","):
+        inner = seg[:-1]
+        cut = inner.rfind(",")
+        if cut > 0 and len(inner[cut + 1 :].split()) <= 14:
+            appositive = _clean(inner[cut + 1 :])
+            seg = inner[:cut]
+    cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"), seg.rfind("—"), seg.rfind("–"))
+    head_start = cut + 1 if cut >= 0 else 0
+    head = seg[head_start:]
+    runs = name_runs(head, lex, offset + head_start)
+    if runs:
+        run = runs[-1]
+        name = segment[run.start - offset : run.end - offset]
+        role = appositive or _role_phrase(segment[head_start : run.start - offset], lex)
+        return Speaker(name, "name", role=role, start=run.start, end=run.end)
+    phrase = _clean(head)
+    if not phrase or len(phrase.split()) > 9:
+        return None
+    last = phrase.split()[-1].lower()
+    if last in lex.pronouns:
+        return Speaker(phrase.split()[-1], "pronoun", plural=last in lex.plural_pronouns)
+    kind = "role" if _role_phrase(phrase, lex) else "description"
+    start = offset + head_start + head.find(phrase)
+    return Speaker(phrase, kind, role=appositive, start=start, end=start + len(phrase))
+
+
+def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | None, int]:
+    """The subject phrase right after a verb ("…, said X, a trade economist").
+
+    Returns the speaker and where it ends within ``segment`` (0 when none).
+    """
+    stripped = segment.lstrip(" ,")
+    lead = len(segment) - len(stripped)
+    first = stripped.split(maxsplit=1)[0].strip(",.;:") if stripped.split() else ""
+    if first.lower() in lex.pronouns:
+        end = lead + len(first)
+        return Speaker(
+            first,
+            "pronoun",
+            start=offset + lead,
+            end=offset + end,
+            plural=first.lower() in lex.plural_pronouns,
+        ), end
+    for start in lex.venue_starts:
+        if stripped.lower().startswith(start + " ") and start not in lex.determiners:
+            return None, 0
+    window = stripped
+    stop = len(window)
+    for mark in '.;:"“”«»„':
+        k = window.find(mark)
+        if 0 <= k < stop:
+            stop = k
+    window = window[:stop]
+    runs = name_runs(window, lex, offset + lead)
+    if not runs:
+        return None, 0
+    run = runs[0]
+    before = segment[: run.start - offset]
+    if len(before.split()) > 10:
+        return None, 0
+    end = run.end - offset
+    role = _role_phrase(before, lex)
+    rest = segment[end:]
+    if rest.startswith(","):
+        nxt = rest[1:].split(",", 1)
+        apposition = _clean(nxt[0])
+        if apposition and _role_phrase(apposition, lex) and len(apposition.split()) <= 14:
+            role = role or apposition
+            end += 1 + len(nxt[0])
+    name = segment[run.start - offset : run.end - offset]
+    return Speaker(
+        name, "name", role=_clean(role) if role else None, start=run.start, end=run.end
+    ), end
+
+
+def _surname_match(a: str, b: str) -> bool:
+    """Same surname, allowing inflection ("Станкевича" ~ "Станкевич")."""
+    a, b = fold(a), fold(b)
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 4:
+        return False
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= max(4, len(short) - 2) and len(long_) - common <= 4
+
+
+@dataclass
+class Speakers:
+    """Names seen so far in an article, to resolve pronouns, roles and surnames."""
+
+    lex: Lexicon
+    people: list[tuple[int, str, str | None]] = field(default_factory=list)
+    last: Speaker | None = None
+
+    def note(self, name: str, role: str | None, position: int) -> None:
+        self.people.append((position, name, role))
+
+    def full_name(self, name: str, position: int) -> tuple[str, str | None]:
+        """The longest name mentioned in the article that ends with this surname."""
+        parts = name.split()
+        tail = parts[-1] if parts else name
+        best: tuple[str, str | None] | None = None
+        for _, full, role in self.people:
+            fparts = full.split()
+            if len(fparts) >= len(parts) and _surname_match(fparts[-1], tail):
+                if best is None or len(full) > len(best[0]):
+                    best = (full, role)
+        return best or (name, None)
+
+    def resolve(self, found: Speaker, position: int) -> tuple[str, str | None]:
+        """Name and role for a speaker phrase, using what the article said before."""
+        if found.kind == "name":
+            name, role = self.full_name(found.text, position)
+            return name, found.role or role
+        if found.kind == "pronoun":
+            if self.last is not None and self.last.plural == found.plural:
+                return self.last.text, self.last.role
+            before = [p for p in self.people if p[0] < position]
+            if before and not found.plural:
+                return before[-1][1], before[-1][2]
+            return found.text, None
+        if found.kind == "role":
+            key = {fold(w) for w in found.text.split() if self.lex.is_role(w)}
+            for _, full, role in reversed([p for p in self.people if p[0] < position]):
+                if role and key & {fold(w) for w in role.split()}:
+                    return full, role
+            if (
+                self.last is not None
+                and self.last.role
+                and key & {fold(w) for w in self.last.role.split()}
+            ):
+                return self.last.text, self.last.role
+        return found.text, found.role

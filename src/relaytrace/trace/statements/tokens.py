@@ -1,0 +1,61 @@
+"""Word tokens with offsets, and the capitalised-name test that speaker finding rests on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+from wordfreq import zipf_frequency
+
+from relaytrace.trace.statements.lexicon import Lexicon
+
+__all__ = ["Token", "is_capitalised", "is_common", "tokenize"]
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}'’\-]*[\p{L}\p{M}\p{N}])?\.?")
+# A capitalised word at least this frequent in its language is a word, not a name.
+_COMMON_ZIPF = 4.3
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def bare(self) -> str:
+        return self.text.rstrip(".")
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Word tokens of ``text``; offsets are shifted by ``offset``."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        # keep a final dot only for initials and abbreviations ("J.", "Mr.")
+        if word.endswith(".") and len(word) > 3:
+            out.append(Token(word[:-1], m.start() + offset, m.end() - 1 + offset))
+        else:
+            out.append(Token(word, m.start() + offset, m.end() + offset))
+    return out
+
+
+def is_capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str, lang: str) -> float:
+    try:
+        return zipf_frequency(word, lang or "en")
+    except (LookupError, ImportError):  # a language wordfreq does not know (or needs jieba)
+        return 0.0
+
+
+def is_common(word: str, lex: Lexicon) -> bool:
+    """A frequent word of the language (so a capital letter does not make it a name)."""
+    w = word.lower().rstrip(".")
+    for part in regex.split(r"['’]", w)[-1:]:
+        w = part or w
+    return _zipf(w, lex.lang) >= _COMMON_ZIPF

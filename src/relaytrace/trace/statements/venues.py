@@ -1,0 +1,66 @@
+"""Where or to whom a statement was made: "told MSNBC", "à Politico", "в интервью CNN"."""
+
+from __future__ import annotations
+
+import regex
+
+from relaytrace.trace.statements.lexicon import Lexicon
+
+__all__ = ["find_venue", "skip_time"]
+
+_STOP = regex.compile(r"[,;:!?\"“”«»„]|\.(?:\s|$)|\s[—–]\s")
+
+
+def skip_time(text: str, lex: Lexicon) -> int:
+    """Length of leading time words ("on Friday", "в пятницу") and adverbs to skip."""
+    pos = 0
+    while True:
+        rest = text[pos:]
+        lead = len(rest) - len(rest.lstrip(" ,"))
+        low = rest[lead:].lower()
+        for word in (*lex.time_words, *lex.adverbs):
+            if low.startswith(word) and (len(low) == len(word) or not low[len(word)].isalnum()):
+                pos += lead + len(word)
+                break
+        else:
+            return pos
+
+
+def _cut(text: str, lex: Lexicon) -> str:
+    m = _STOP.search(text)
+    out = text[: m.start()] if m else text
+    words = out.split()
+    for i, w in enumerate(words):
+        if i and w.lower() in lex.complementisers:
+            out = " ".join(words[:i])
+            break
+    low = out.lower()
+    for t in lex.time_words:
+        if low.endswith(" " + t):
+            out = out[: -len(t) - 1]
+            break
+    return out.strip()
+
+
+def find_venue(after: str, lex: Lexicon, verb: str) -> tuple[str | None, int]:
+    """The venue phrase at the start of ``after`` (text following the verb or speaker).
+
+    Returns the phrase (or None) and how many characters of ``after`` it takes.
+    """
+    lead = skip_time(after, lex)
+    rest = after[lead:]
+    stripped = rest.lstrip(" ,")
+    lead += len(rest) - len(stripped)
+    low = stripped.lower()
+    if verb.lower().split()[-1] in lex.venue_object_verbs and stripped[:1].isalnum():
+        phrase = _cut(stripped, lex)
+        return (phrase or None), lead + len(phrase)
+    for start in lex.venue_starts:
+        if low.startswith(start) and (
+            len(low) == len(start) or not low[len(start)].isalnum() or start.endswith(("'", "’"))
+        ):
+            phrase = _cut(stripped, lex)
+            if len(phrase.split()) < 2 and not lex.no_spaces:
+                return None, 0
+            return phrase, lead + len(phrase)
+    return None, 0
