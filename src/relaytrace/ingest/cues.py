@@ -77,6 +77,7 @@ class CueLexicon:
     credit_end: re.Pattern[str]
     credit_start: re.Pattern[str]
     credit_line: re.Pattern[str]
+    with_line: re.Pattern[str]
     agencies: frozenset[str]
     outlets: frozenset[str]
     outlet_words: frozenset[str]
@@ -116,6 +117,7 @@ def lexicon() -> CueLexicon:
         credit_line=re.compile(
             rf"[(（]?(?:(?:{with_alt})\s+)?(?P<outlet>{agency_group})[)）]?\.?", re.I
         ),
+        with_line=re.compile(rf"[(（](?:{with_alt})\s+(?P<outlet>[^()（）]{{2,40}})[)）]\.?", re.I),
         agencies=frozenset(fold(a) for a in agencies),
         outlets=frozenset(fold(o) for o in agencies_data.get("outlets", []) + agencies),
         outlet_words=frozenset(fold(w) for w in lists.get("outlet_words", [])),
@@ -173,8 +175,8 @@ def classify_line(
         lead = text[start]
         if separated or link_only or lead.isupper() or lead.isdigit() or lead in "«\"“„'‘":
             return SourceCue("teaser", text, url=href, headline=_rest(text, m))
-    m = lex.credit_line.fullmatch(text)
-    if m:
+    m = lex.credit_line.fullmatch(text) or lex.with_line.fullmatch(text)
+    if m and (m.re is lex.credit_line or _outlet_name(m.group("outlet"))):
         return SourceCue("credit", text, outlet=m.group("outlet"))
     return None
 

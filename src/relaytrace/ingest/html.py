@@ -330,7 +330,7 @@ def extract_html(
         if text in found or fold(text) in kept:
             continue
         cue = classify_line(text, href=href, link_only=href is not None)
-        if cue is not None and cue.kind in ("source_line", "teaser"):
+        if cue is not None and cue.kind in ("source_line", "teaser", "credit"):
             extra.append(cue)
             found.add(text)
     all_cues = ([parts.suffix] if parts.suffix else []) + list(cues) + extra
