@@ -26,13 +26,14 @@ def rejections(items):
     return {(Path(r.origin).name, r.reason) for r in items if isinstance(r, Rejection)}
 
 
-def test_html_file_keeps_bytes_and_a_file_url(tmp_path: Path):
+def test_html_file_keeps_bytes_and_a_fallback_file_url(tmp_path: Path):
     page = tmp_path / "ferry.html"
     page.write_text(PAGE, encoding="utf-8")
     [doc] = list(iter_sources([str(page)]))
     assert doc.kind == "html"
     assert doc.content == PAGE.encode()
-    assert doc.url == page.resolve().as_uri()
+    assert doc.url is None  # the page names its own URL; the file URL is a fallback
+    assert doc.meta["fallback_url"] == page.resolve().as_uri()
     assert doc.key.startswith(str(page.resolve()))
 
 

@@ -10,6 +10,7 @@ duplicates. One bad item never stops a batch: it becomes a counted ``Rejection``
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
 
-from relaytrace.errors import RelaytraceError, StoreError
+from relaytrace.errors import InputError, RelaytraceError, StoreError
 from relaytrace.ingest.report import IngestReport, Tally
 from relaytrace.model import Article, RawDocument, Rejection
 from relaytrace.store.base import AddResult, Store
@@ -33,11 +34,22 @@ _RETRY_REASONS = frozenset({"extraction_failed", "store_failed"})
 
 
 def extract_article(raw: RawDocument) -> Article:
-    """The default extractor: the article in a raw document, with language and sentences."""
+    """The default extractor: the article in a raw document, with language and sentences.
+
+    A page that names no URL of its own (no canonical link) and came without one
+    takes ``meta["fallback_url"]`` (a saved file's ``file://`` URL).
+    """
     from relaytrace.ingest.extract import extract  # imported here: heavy, and per worker
     from relaytrace.text.analyse import analyse
 
-    return analyse(extract(raw))
+    try:
+        article = extract(raw)
+    except InputError as exc:
+        fallback = raw.meta.get("fallback_url")
+        if exc.code != "missing_url" or raw.url or not fallback:
+            raise
+        article = extract(dataclasses.replace(raw, url=fallback))
+    return analyse(article)
 
 
 def ingest(

@@ -166,13 +166,18 @@ def _from_file(path: Path, info: os.stat_result, *, max_bytes: int) -> _Item:
     is_html = name.endswith(HTML_SUFFIXES) or (
         not name.endswith(TEXT_SUFFIXES) and looks_like_html(data)
     )
-    if is_html:
-        return _html_document(origin, data, url=url, key=key)
+    if is_html:  # the page's own canonical URL wins; the file's URL is only a fallback
+        return _html_document(origin, data, url=None, key=key, fallback_url=url)
     return _text_document(origin, data, url=url, key=key)
 
 
-def _html_document(origin: str, data: bytes, *, url: str | None, key: str) -> _Item:
-    """A page: bytes as read, or text when it is neither UTF-8 nor declares its charset."""
+def _html_document(
+    origin: str, data: bytes, *, url: str | None, key: str, fallback_url: str | None = None
+) -> _Item:
+    """A page: bytes as read, or text when it is neither UTF-8 nor declares its charset.
+
+    ``fallback_url`` (in ``meta``) is the URL to use when the page names none itself.
+    """
     if looks_binary(data):
         return Rejection(origin, "not_html", "binary content, not a web page")
     content: bytes | str = data
@@ -181,7 +186,8 @@ def _html_document(origin: str, data: bytes, *, url: str | None, key: str) -> _I
         if decoded is None:
             return Rejection(origin, "bad_encoding", "no text encoding fits these bytes")
         content = decoded[0] if decoded[1] != "utf-8" else data
-    return RawDocument(origin, "html", content, url=url, key=key)
+    meta = {"fallback_url": fallback_url} if fallback_url else {}
+    return RawDocument(origin, "html", content, url=url, key=key, meta=meta)
 
 
 def _text_document(origin: str, data: bytes, *, url: str | None, key: str) -> _Item:
