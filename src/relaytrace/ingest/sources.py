@@ -27,6 +27,7 @@ from relaytrace.model import RawDocument, Rejection
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "KNOWN_SUFFIXES",
     "decode_text",
     "estimate_items",
     "iter_sources",
@@ -41,7 +42,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".warc.zst", ".warc.lz4")
-_KNOWN = HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
+KNOWN_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
+_KNOWN = KNOWN_SUFFIXES
 
 _Item = RawDocument | Rejection
 

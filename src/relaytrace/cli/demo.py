@@ -1,0 +1,123 @@
+"""``relaytrace demo``: ingest the bundled corpus into a fresh store and show what it holds.
+
+The demo is a list of small steps over one ``DemoRun``; later work appends its
+own steps (matching, the trace) to ``STEPS`` rather than rewriting the command.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from relaytrace import service
+from relaytrace.cli.app import Format, app
+from relaytrace.cli.articles import print_report, progress_bar
+from relaytrace.cli.output import render_rows
+from relaytrace.errors import InputError
+from relaytrace.ingest.report import IngestReport
+from relaytrace.ingest.sources import KNOWN_SUFFIXES as KNOWN
+from relaytrace.store import open_store
+from relaytrace.store.base import Store
+
+__all__ = ["STEPS", "DemoRun", "bundled_corpus", "corpus_paths", "demo", "run_demo"]
+
+
+@dataclass
+class DemoRun:
+    """What the demo steps share: where the corpus and the store are, and what came of it."""
+
+    corpus: Path
+    db: Path
+    store: Store
+    console: Console
+    report: IngestReport | None = None
+    notes: dict[str, object] = field(default_factory=dict)
+
+
+def bundled_corpus() -> Path:
+    """The demo corpus shipped inside the package."""
+    folder = resources.files("relaytrace") / "demo" / "corpus"
+    if not isinstance(folder, Path) or not folder.is_dir():
+        raise InputError("the bundled demo corpus is missing from this install", code="no_demo")
+    return folder
+
+
+def corpus_paths(corpus: Path) -> list[str]:
+    """The corpus entries to ingest: folders and article files, not ``_``-prefixed build sources."""
+    return [
+        str(p)
+        for p in sorted(corpus.iterdir())
+        if not p.name.startswith((".", "_")) and (p.is_dir() or p.name.lower().endswith(KNOWN))
+    ]
+
+
+# -- steps -------------------------------------------------------------------
+
+
+def step_intro(run: DemoRun) -> None:
+    run.console.print(f"[bold]relaytrace demo[/bold]: corpus {run.corpus}")
+    run.console.print(f"database: {run.db}")
+
+
+def step_ingest(run: DemoRun) -> None:
+    paths = corpus_paths(run.corpus)
+    with progress_bar(service.estimate_items(paths)) as advance:
+        run.report = service.ingest_paths(run.store, paths, progress=advance)
+    print_report(run.report, Format.table)
+
+
+def step_holdings(run: DemoRun) -> None:
+    stats = service.corpus_stats(run.store)
+    run.console.print(
+        f"\nThe store holds [bold]{stats['articles']}[/bold] articles"
+        f" from [bold]{stats['sites']}[/bold] sites."
+    )
+    for key, label in (("languages", "language"), ("top_sites", "site")):
+        figures = stats.get(key) or {}
+        rows = [{label: name, "articles": n} for name, n in figures.items()]  # type: ignore[union-attr]
+        render_rows(rows, Format.table, title=f"articles by {label}")
+
+
+def step_articles(run: DemoRun, limit: int = 12) -> None:
+    articles = service.list_articles(run.store, limit=limit)
+    rows = [service.article_summary(a) for a in articles]
+    render_rows(
+        rows,
+        Format.table,
+        columns=["id", "published", "lang", "site", "title"],
+        title=f"first {len(rows)} articles (relaytrace show ID for one)",
+    )
+
+
+STEPS: list[Callable[[DemoRun], None]] = [step_intro, step_ingest, step_holdings, step_articles]
+
+
+def run_demo(db: Path | None = None, *, corpus: Path | None = None) -> Path:
+    """Run every step of the demo; return the database path it used."""
+    corpus = corpus or bundled_corpus()
+    if db is None:
+        db = Path(tempfile.mkdtemp(prefix="relaytrace-demo-")) / "demo.db"
+    with open_store(db) as store:
+        run = DemoRun(corpus=corpus, db=db, store=store, console=Console())
+        for step in STEPS:
+            step(run)
+    run.console.print(f"\nExplore it: relaytrace search WORDS --db {db}")
+    return db
+
+
+@app.command()
+def demo(
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="Database file to create (default: a new temp file)."),
+    ] = None,
+) -> None:
+    """Ingest the bundled fictional corpus into a fresh database and show what it holds."""
+    run_demo(db)
