@@ -1,0 +1,114 @@
+"""Language identification: ISO 639-1 codes, or None when the text cannot tell.
+
+Backed by py3langid (a naive Bayes model over byte n-grams, 142 languages,
+shipped inside the wheel: nothing is downloaded), loaded once on first use.
+``benchmarks/langid.py`` measured it against lingua-language-detector on the
+devset: equal accuracy on whole articles (1.000), better on titles and first
+sentences, about 6x faster, a cold start under a second instead of 12 s, and a
+tenth of the memory of lingua's high-accuracy mode.
+
+The model also knows regional varieties and languages without an ISO 639-1
+code; their probability is folded into the macro-language ("yue", "wuu" -> zh,
+"arz", "ary" -> ar, Nigerian Pidgin -> en); the long tail of minor languages
+without a two-letter code is left out, since on short news texts it is noise.
+A guess whose alphabet lacks many of the text's letters is ruled out (Russian
+"ы" is not Bulgarian). Very long texts are cut to their first ``MAX_CHARS``
+characters; texts with fewer than ``MIN_LETTERS`` letters,
+and texts whose best language has less than ``MIN_CONFIDENCE`` of the
+probability, yield None.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+__all__ = [
+    "MAX_CHARS",
+    "MIN_CONFIDENCE",
+    "MIN_LETTERS",
+    "detect_language",
+    "detect_language_scored",
+]
+
+# Varieties and historical forms the model tells apart, folded into one code.
+_FOLD = {
+    "wuu": "zh", "yue": "zh", "ary": "ar", "arz": "ar", "uzs": "uz", "hbo": "he",
+    "sdh": "ku", "gug": "gn", "no": "nb", "pcm": "en",
+}  # fmt: skip
+
+# Letters an alphabet does not have: a text full of them is not in that language.
+# The model confuses close Cyrillic languages on short texts ("ы" is not Bulgarian).
+_FOREIGN_LETTERS = {
+    "bg": "ыэёіїєґўјљњћђџѓќѕ", "ru": "іїєґўјљњћђџѓќѕ", "uk": "ыэёъўјљњћђџѓќѕ",
+    "be": "щъиїєґјљњћђџѓќѕ", "sr": "ыэёъщйіїєґўѓќѕ", "mk": "ыэёъщйіїєґўћђ",
+    "pl": "řěůťďňĺľŕ", "cs": "łąęńśźżőű", "sk": "łąęśźżřěůőű",
+    "es": "ãõçàèìòùâêôß", "pt": "ñìòùß",
+}  # fmt: skip
+
+MAX_CHARS = 2000
+MIN_LETTERS = 12
+# With this many foreign letters, and this share of all letters, a language is
+# ruled out; one foreign name ("Saldaña" in Portuguese, "Київ" in Russian) is not enough.
+_FOREIGN_MIN = 2
+_FOREIGN_SHARE = 0.02
+MIN_CONFIDENCE = 0.5
+
+
+@cache
+def _identifier() -> Any:
+    """The py3langid model with normalised probabilities, loaded once (about 0.5 s)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalpha())
+
+
+def _is_ideographic(text: str) -> bool:
+    """Four CJK or kana characters say more than twelve Latin letters."""
+    return sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af") >= 4
+
+
+def _ruled_out(text: str, lang: str) -> bool:
+    """True when ``text`` has too many letters the alphabet of ``lang`` lacks."""
+    foreign = _FOREIGN_LETTERS.get(lang)
+    if not foreign:
+        return False
+    letters = [ch for ch in text.casefold() if ch.isalpha()]
+    count = sum(1 for ch in letters if ch in foreign)
+    return count >= _FOREIGN_MIN and count / max(len(letters), 1) >= _FOREIGN_SHARE
+
+
+def detect_language_scored(text: str) -> tuple[str | None, float]:
+    """The language of ``text`` and the probability the model gives it (0-1).
+
+    Returns ``(None, 0.0)`` for empty or letterless text and texts too short to
+    tell, and ``(None, p)`` when the best language (or "no language", "zxx")
+    has a probability p below MIN_CONFIDENCE or is not an ISO 639-1 language.
+    """
+    sample = text[:MAX_CHARS]
+    if _letters(sample) < MIN_LETTERS and not _is_ideographic(sample):
+        return None, 0.0
+    totals: dict[str | None, float] = {}
+    for code, p in _identifier().rank(sample):
+        code = _FOLD.get(code, code)
+        if len(code) == 2 or code == "zxx":  # the long tail of minor varieties is noise here
+            key = None if code == "zxx" else code
+            totals[key] = totals.get(key, 0.0) + float(p)
+    mass = sum(totals.values()) or 1.0
+    totals = {k: v / mass for k, v in totals.items()}
+    best, p = max(totals.items(), key=lambda item: item[1])
+    if best is not None and _ruled_out(sample, best):
+        del totals[best]
+        best, p = max(totals.items(), key=lambda item: item[1])
+    if best is None or p < MIN_CONFIDENCE:
+        return None, p
+    return best, p
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the language of ``text``, or None when unsure."""
+    return detect_language_scored(text)[0]
