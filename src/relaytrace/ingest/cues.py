@@ -92,7 +92,7 @@ def lexicon() -> CueLexicon:
     """Load and compile the cue word lists (once per process)."""
     lists: dict[str, list[str]] = {}
     agencies_data: dict[str, list[str]] = {}
-    for entry in resources.files("relaytrace.data").joinpath("cues").iterdir():
+    for entry in resources.files("relaytrace").joinpath("data", "cues").iterdir():
         if not entry.name.endswith(".toml"):
             continue
         data = tomllib.loads(entry.read_text(encoding="utf-8"))
