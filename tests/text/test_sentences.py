@@ -1,0 +1,262 @@
+"""Sentence splitting: one example per hazard, in the languages relays publish in."""
+
+from __future__ import annotations
+
+import pytest
+
+from relaytrace.model import Article
+from relaytrace.text.sentences import sentences_of, split_sentences
+
+NNBSP = "\u202f"  # narrow no-break space, as French typography puts before ? ! ; » and after «
+
+
+def texts(text: str, lang: str | None) -> list[str]:
+    return [text[start:end] for start, end in split_sentences(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Mr. Varga met Gen. Tobias Rehnholm on Monday. The talks lasted three hours.",
+            ["Mr. Varga met Gen. Tobias Rehnholm on Monday.", "The talks lasted three hours."],
+        ),
+        (
+            "en",
+            "U.S. officials said the deal was worth $3.5 billion. It was signed in Vessholm.",
+            ["U.S. officials said the deal was worth $3.5 billion.", "It was signed in Vessholm."],
+        ),
+        (
+            "en",
+            "The envoy flew back to the U.S. The next morning she resigned.",
+            ["The envoy flew back to the U.S.", "The next morning she resigned."],
+        ),
+        (
+            "en",
+            "Spokesman M. Holtvik declined to comment. He left at 9 p.m. on Friday.",
+            ["Spokesman M. Holtvik declined to comment.", "He left at 9 p.m. on Friday."],
+        ),
+        (
+            "en",
+            "The vote was delayed again... Nobody in Vessholm was surprised.",
+            ["The vote was delayed again...", "Nobody in Vessholm was surprised."],
+        ),
+        (
+            "en",
+            '"We will not send troops." The minister repeated it twice on Friday evening.',
+            ['"We will not send troops."', "The minister repeated it twice on Friday evening."],
+        ),
+        (
+            "en",
+            "“Is the offer final?” Holtvik asked. Nobody answered her.",
+            ["“Is the offer final?” Holtvik asked.", "Nobody answered her."],
+        ),
+        (
+            "en",
+            "Prices rose sharply in 2025. 14 ports closed in March.",
+            ["Prices rose sharply in 2025.", "14 ports closed in March."],
+        ),
+        (
+            "fr",
+            "M. Dupré et Mme Lavoie sont arrivés. Le ministre les attendait.",
+            ["M. Dupré et Mme Lavoie sont arrivés.", "Le ministre les attendait."],
+        ),
+        (
+            "fr",
+            f"Faut-il envoyer des conseillers{NNBSP}? Le bloc hésite encore.",
+            [f"Faut-il envoyer des conseillers{NNBSP}?", "Le bloc hésite encore."],
+        ),
+        (
+            "fr",
+            f"«{NNBSP}Il n’est pas prévu d’envoyer des troupes. Mais nous conseillons.{NNBSP}»"
+            " il a dit. La réunion a duré une heure.",
+            [
+                f"«{NNBSP}Il n’est pas prévu d’envoyer des troupes.",
+                f"Mais nous conseillons.{NNBSP}» il a dit.",
+                "La réunion a duré une heure.",
+            ],
+        ),
+        (
+            "fr",
+            "« Nous resterons ! » a lancé la porte-parole. Elle est partie.",
+            ["« Nous resterons ! » a lancé la porte-parole.", "Elle est partie."],
+        ),
+        (
+            "fr",
+            "« Le retard a eu des conséquences. » Le ministre de Vessland a quitté la salle.",
+            [
+                "« Le retard a eu des conséquences. »",
+                "Le ministre de Vessland a quitté la salle.",
+            ],
+        ),
+        (
+            "de",
+            "Am 3. März traf Dr. Weber z. B. Vertreter aus Gera. Die Gespräche dauerten an.",
+            ["Am 3. März traf Dr. Weber z. B. Vertreter aus Gera.", "Die Gespräche dauerten an."],
+        ),
+        (
+            "de",
+            "Der 2. Weltkrieg wurde erwähnt. Im Jahr 2024. Die Lage bleibt ernst.",
+            ["Der 2. Weltkrieg wurde erwähnt.", "Im Jahr 2024.", "Die Lage bleibt ernst."],
+        ),
+        (
+            "de",
+            "„Wir bleiben hier.“ Das sagte die Sprecherin am Abend in Vessholm.",
+            ["„Wir bleiben hier.“", "Das sagte die Sprecherin am Abend in Vessholm."],
+        ),
+        (
+            "es",
+            "¿Habrá tropas en Velmora? —preguntó la Sra. López. ¡No! La respuesta fue clara.",
+            [
+                "¿Habrá tropas en Velmora? —preguntó la Sra. López.",
+                "¡No!",
+                "La respuesta fue clara.",
+            ],
+        ),
+        (
+            "es",
+            "La ayuda de EE. UU. llegó tarde. El Dr. Ruiz lo confirmó.",
+            ["La ayuda de EE. UU. llegó tarde.", "El Dr. Ruiz lo confirmó."],
+        ),
+        (
+            "it",
+            "Il Sig. Ferretti e il Dott. Lanza erano presenti. La seduta è stata sospesa.",
+            ["Il Sig. Ferretti e il Dott. Lanza erano presenti.", "La seduta è stata sospesa."],
+        ),
+        (
+            "pt",
+            "O Sr. Tavares e a Dra. Neves chegaram às 10h30. A reunião começou logo.",
+            ["O Sr. Tavares e a Dra. Neves chegaram às 10h30.", "A reunião começou logo."],
+        ),
+        (
+            "pl",
+            "Spotkanie odbyło się przy ul. Długiej, np. z prof. Nowakiem. Potem wszyscy wyszli.",
+            [
+                "Spotkanie odbyło się przy ul. Długiej, np. z prof. Nowakiem.",
+                "Potem wszyscy wyszli.",
+            ],
+        ),
+        (
+            "pl",
+            "Umowę podpisano 3. maja w Gdyni. Rząd ją zatwierdził.",
+            ["Umowę podpisano 3. maja w Gdyni.", "Rząd ją zatwierdził."],
+        ),
+        (
+            "ru",
+            "В 2025 г. посол В. Петров, т. е. глава миссии, уехал. Переговоры сорвались.",
+            ["В 2025 г. посол В. Петров, т. е. глава миссии, уехал.", "Переговоры сорвались."],
+        ),
+        (
+            "ru",
+            "«Мы не отправим войска». Об этом заявил генерал Орлов в воскресенье вечером.",
+            ["«Мы не отправим войска».", "Об этом заявил генерал Орлов в воскресенье вечером."],
+        ),
+        (
+            "ru",
+            "«Войск не будет!» — сказал он. Зал молчал.",
+            ["«Войск не будет!» — сказал он.", "Зал молчал."],
+        ),
+        (
+            "uk",
+            "Офіс на вул. Садовій закрили у 2024 р. Але працівників перевели до Львова.",
+            ["Офіс на вул. Садовій закрили у 2024 р.", "Але працівників перевели до Львова."],
+        ),
+        (
+            "uk",
+            "Посол О. Коваль привіз зерно, олію тощо. Це підтвердив міністр.",
+            ["Посол О. Коваль привіз зерно, олію тощо.", "Це підтвердив міністр."],
+        ),
+        (
+            "uk",
+            "У 2024 р. Коваленко очолив місію.",
+            ["У 2024 р. Коваленко очолив місію."],
+        ),
+        (
+            "ar",
+            "هل سترسل الدول قوات؟ قال المتحدث إن المحادثات مستمرة. وأضاف أن الوضع هادئ.",
+            ["هل سترسل الدول قوات؟", "قال المتحدث إن المحادثات مستمرة.", "وأضاف أن الوضع هادئ."],
+        ),
+        (
+            "zh",
+            "发言人说：“我们不会派兵。”会议结束了！下周再谈吗？双方同意。",
+            ["发言人说：“我们不会派兵。”", "会议结束了！", "下周再谈吗？", "双方同意。"],
+        ),
+    ],
+)
+def test_splits_like_a_reader(lang: str, text: str, expected: list[str]) -> None:
+    assert texts(text, lang) == expected
+
+
+def test_unknown_language_uses_every_rule_set() -> None:
+    text = "Am 3. März sprach Dr. Weber mit Mr. Varga. Danach flog er nach Gera."
+    assert texts(text, None) == [
+        "Am 3. März sprach Dr. Weber mit Mr. Varga.",
+        "Danach flog er nach Gera.",
+    ]
+
+
+def test_a_language_without_data_still_splits() -> None:
+    text = "Kokous päättyi illalla. Seuraava pidetään maanantaina."
+    assert texts(text, "fi") == ["Kokous päättyi illalla.", "Seuraava pidetään maanantaina."]
+
+
+def test_paragraphs_are_never_merged() -> None:
+    text = "Dernières Nouvelles | News 24\n\nLes membres du bloc ont des conseillers\n\nLien source"
+    assert texts(text, "fr") == [
+        "Dernières Nouvelles | News 24",
+        "Les membres du bloc ont des conseillers",
+        "Lien source",
+    ]
+
+
+def test_a_line_break_ends_a_sentence_unless_the_line_continues_in_lower_case() -> None:
+    text = "Read more\nMinister resigns after vote\nthe vote was close."
+    assert texts(text, "en") == ["Read more", "Minister resigns after vote\nthe vote was close."]
+
+
+def test_offsets_are_trimmed_and_point_into_the_text() -> None:
+    text = "  First one here.   Second one there.  \n\n  Third.  "
+    spans = split_sentences(text, "en")
+    assert [text[s:e] for s, e in spans] == ["First one here.", "Second one there.", "Third."]
+    assert all(not text[s].isspace() and not text[e - 1].isspace() for s, e in spans)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\n", " \u00a0 "])
+def test_empty_text_has_no_sentences(text: str) -> None:
+    assert split_sentences(text, "en") == []
+
+
+def test_text_without_punctuation_is_one_sentence() -> None:
+    assert texts("Breaking news from Vessholm tonight", "en") == [
+        "Breaking news from Vessholm tonight"
+    ]
+
+
+def test_sentences_of_points_into_the_article_body() -> None:
+    paragraphs = (
+        "Le ministre est arrivé. Il a parlé.",
+        "« Nous resterons. » a-t-il dit.",
+        "Lien source",
+    )
+    article = Article(
+        url="https://relay.example/a", site="relay.example", title="T", paragraphs=paragraphs
+    )
+    sentences = sentences_of(paragraphs, "fr")
+    assert [s.text for s in sentences] == [
+        "Le ministre est arrivé.",
+        "Il a parlé.",
+        "« Nous resterons. » a-t-il dit.",
+        "Lien source",
+    ]
+    assert [s.index for s in sentences] == [0, 1, 2, 3]
+    assert [s.paragraph for s in sentences] == [0, 0, 1, 2]
+    assert all(article.body[s.start : s.end] == s.text for s in sentences)
+
+
+def test_sentences_of_keeps_offsets_after_empty_paragraphs() -> None:
+    paragraphs = ("Erster Satz.", "", "Zweiter Satz. Dritter Satz.")
+    body = "\n\n".join(paragraphs)
+    sentences = sentences_of(paragraphs, "de")
+    assert [s.paragraph for s in sentences] == [0, 2, 2]
+    assert all(body[s.start : s.end] == s.text for s in sentences)
