@@ -79,10 +79,20 @@ class Site:
         status: int = 200,
         content_type: str = "text/html; charset=utf-8",
         headers: dict[str, str] | None = None,
+        etag: str | None = None,
     ) -> None:
+        """Serve a fixed body; with ``etag``, answer a matching If-None-Match with 304."""
         data = body.encode("utf-8") if isinstance(body, str) else body
         all_headers = {"Content-Type": content_type, **(headers or {})}
-        self.routes[(host, path)] = lambda _req: Reply(data, status, dict(all_headers))
+        if etag:
+            all_headers["ETag"] = etag
+
+        def reply(request: Request) -> Reply:
+            if etag and request.headers.get("If-None-Match") == etag:
+                return Reply(b"", 304, {"ETag": etag})
+            return Reply(data, status, dict(all_headers))
+
+        self.routes[(host, path)] = reply
 
     def handle(self, host: str, path: str, handler: Handler) -> None:
         self.routes[(host, path)] = handler

@@ -1,0 +1,281 @@
+"""Crawling a fixture web of fictional sites into a real SQLite store, end to end."""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+from collections.abc import Iterator
+
+import pytest
+from tests.ingest.sites import Reply, Site, local_resolver, page, serve
+
+from relaytrace.ingest.crawl import CrawlLimits, CrawlSources
+from relaytrace.ingest.fetch import CrawlOptions, ValidatorCache
+from relaytrace.ingest.watch import crawl_into
+
+OPTIONS = CrawlOptions(
+    allow_private=True,
+    min_delay=0.0,
+    read_timeout=0.5,
+    retries=1,
+    backoff=0.0,
+    max_bytes=5 * 1024 * 1024,
+)
+
+STORY = [
+    "The harbour of Lomvik reopened on Tuesday after a storm closed it for nine days.",
+    "Harbour master Edda Fjell told the Lomvik Gazette that 14 boats were back by noon.",
+    "Repairs to the northern pier will cost 2.3 million crowns, the town council said.",
+]
+
+
+def story(title: str, *, lang: str = "en", paragraphs: list[str] | None = None) -> str:
+    return page(title, paragraphs or STORY, lang=lang, published="2026-03-01T09:30:00+01:00")
+
+
+def build_world(site: Site) -> None:
+    """Two feeds, a sitemap index with a news sitemap, and pages that go wrong in every way."""
+    u = site.url
+    host = "news.example"
+    site.add(host, "/robots.txt", "User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+    rss = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Lomvik Gazette</title>
+<item><title>Harbour</title><link>{u(host, "/a")}</link>
+<pubDate>Sun, 01 Mar 2026 08:30:00 GMT</pubDate></item>
+<item><title>Мост</title><link>{u(host, "/b")}</link></item>
+<item><title>Private</title><link>{u(host, "/private/c")}</link></item>
+<item><title>Slow</title><link>{u(host, "/slow")}</link></item>
+<item><title>Big</title><link>{u(host, "/big")}</link></item>
+</channel></rss>"""
+    site.add(host, "/rss.xml", rss, content_type="application/rss+xml", etag='"rss-1"')
+    atom = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Lomvik Gazette</title>
+<entry><title>Port</title><link href="{u(host, "/d")}"/><id>d</id>
+<updated>2026-03-01T10:00:00Z</updated></entry>
+<entry><title>Brücke</title><link href="{u(host, "/lie")}"/><id>lie</id></entry>
+<entry><title>Busy</title><link href="{u("busy.example", "/busy")}"/><id>busy</id></entry>
+<entry><title>Loop</title><link href="{u(host, "/loop")}"/><id>loop</id></entry>
+</feed>"""
+    site.add(host, "/atom.xml", atom, content_type="application/atom+xml", etag='"atom-1"')
+    index = f"""<?xml version="1.0"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>{u(host, "/sitemap-news.xml")}</loc></sitemap>
+<sitemap><loc>{u(host, "/sitemap-pages.xml.gz")}</loc></sitemap>
+</sitemapindex>"""
+    site.add(host, "/sitemap.xml", index, content_type="application/xml")
+    news = f"""<?xml version="1.0"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>{u(host, "/e")}</loc><news:news><news:publication><news:name>Lomvik Gazette</news:name>
+<news:language>en</news:language></news:publication>
+<news:publication_date>2026-03-01T11:00:00+01:00</news:publication_date>
+<news:title>Fishing fleet returns</news:title></news:news></url>
+<url><loc>{u(host, "/a")}</loc></url>
+</urlset>"""
+    site.add(host, "/sitemap-news.xml", news, content_type="application/xml")
+    pages = f"""<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>{u(host, "/g")}</loc><lastmod>2026-03-01</lastmod></url></urlset>"""
+    site.add(
+        host,
+        "/sitemap-pages.xml.gz",
+        gzip.compress(pages.encode()),
+        content_type="application/gzip",
+    )
+
+    site.add(host, "/a", story("Harbour of Lomvik reopens"), etag='"a-1"')
+    ru = [
+        "Гавань Ломвика вновь открылась во вторник после шторма, длившегося девять дней.",
+        "Начальник порта Эдда Фьелль сообщила, что к полудню вернулись 14 судов.",
+        "Ремонт северного пирса обойдётся в 2,3 миллиона крон, заявили в совете.",
+    ]
+    site.add(
+        host,
+        "/b",
+        story("Гавань Ломвика открыта", lang="ru", paragraphs=ru).encode("cp1251"),
+        content_type="text/html; charset=windows-1251",
+    )
+    site.add(host, "/private/c", story("Not for crawlers"))
+    site.handle(host, "/slow", lambda _r: Reply(story("Slow").encode(), delay=2.0))
+    chunk = b"<p>" + b"x" * (1024 * 1024) + b"</p>"
+    site.handle(
+        host,
+        "/big",
+        lambda _r: Reply((chunk for _ in range(30)), 200, {"Content-Type": "text/html"}),
+    )
+    fr = [
+        "Le port de Lomvik a rouvert mardi après une tempête de neuf jours.",
+        "La capitaine de port Edda Fjell a déclaré que 14 bateaux étaient rentrés à midi.",
+        "La réparation de la jetée nord coûtera 2,3 millions de couronnes.",
+    ]
+    site.add(
+        host,
+        "/d",
+        story("Le port de Lomvik rouvre", lang="fr", paragraphs=fr)
+        .encode("latin-1")
+        .replace(b'charset="utf-8"', b'charset="latin-1"'),
+        content_type="text/html; charset=iso-8859-1",
+    )
+    de = [
+        "Der Hafen von Lomvik wurde am Dienstag nach einem Sturm wieder geöffnet.",
+        "Hafenmeisterin Edda Fjell sagte, bis Mittag seien 14 Boote zurückgekehrt.",
+        "Die Reparatur des Nordpiers kostet 2,3 Millionen Kronen.",
+    ]
+    site.add(
+        host,
+        "/lie",
+        story("Hafen von Lomvik wieder offen", lang="de", paragraphs=de),
+        content_type="text/html; charset=iso-8859-1",
+    )  # the header lies: it is utf-8
+    calls = itertools.count()
+    site.handle(
+        "busy.example",
+        "/busy",
+        lambda _r: (
+            Reply(b"busy", 429, {"Retry-After": "1", "Content-Type": "text/plain"})
+            if next(calls) == 0
+            else Reply(story("Busy port").encode(), 200, {"Content-Type": "text/html"})
+        ),
+    )
+    site.add(host, "/loop", b"", status=302, headers={"Location": "/loop2"})
+    site.add(host, "/loop2", b"", status=302, headers={"Location": "/loop"})
+    site.add(host, "/e", story("Fishing fleet returns to Lomvik"))
+    site.add(host, "/g", story("Lomvik pier repairs planned"))
+
+
+@pytest.fixture
+def world() -> Iterator[Site]:
+    with serve() as site:
+        build_world(site)
+        yield site
+
+
+def sources(site: Site) -> CrawlSources:
+    return CrawlSources(
+        feeds=(site.url("news.example", "/rss.xml"), site.url("news.example", "/atom.xml")),
+        sitemaps=(site.url("news.example", "/sitemap.xml"),),
+    )
+
+
+def test_a_crawl_ends_as_its_summary_says(world: Site, store, tmp_path):
+    validators = ValidatorCache(tmp_path / "http.json")
+
+    summary = crawl_into(
+        store, sources(world), OPTIONS, validators=validators, resolver=local_resolver
+    )
+
+    c = summary.crawl
+    assert c.sources == 3
+    assert c.discovered == 11  # /a is listed twice, counted once
+    assert c.fetched == 7  # a b d lie busy e g
+    assert c.rejected == {
+        "robots_disallowed": 1,
+        "timeout": 1,
+        "too_large": 1,
+        "redirect_loop": 1,
+    }
+    assert summary.ingest.added == 7
+    assert summary.ingest.rejected == c.rejected  # fetch failures only: every page extracted
+    assert world.requests_for("/private/c") == []
+    assert len(world.requests_for("/busy")) == 2
+
+    fr = store.get_article(world.url("news.example", "/d"))
+    assert "tempête" in fr.body
+    ru = store.get_article(world.url("news.example", "/b"))
+    assert "Гавань" in ru.body
+    de = store.get_article(world.url("news.example", "/lie"))
+    assert "geöffnet" in de.body  # decoded right although the header says latin-1
+    assert de.published is not None and de.fetched is not None
+
+
+def test_a_second_run_gets_not_modified_and_skips_what_is_stored(world: Site, store, tmp_path):
+    validators = ValidatorCache(tmp_path / "http.json")
+    crawl_into(store, sources(world), OPTIONS, validators=validators, resolver=local_resolver)
+    before = store.get_article(world.url("news.example", "/a"))
+
+    again = crawl_into(
+        store,
+        sources(world),
+        OPTIONS,
+        validators=ValidatorCache(tmp_path / "http.json"),
+        resolver=local_resolver,
+    )
+
+    assert again.crawl.not_modified == 2  # both feeds answered 304
+    assert again.crawl.known == 3  # e, g and a from the sitemaps: stored already
+    assert again.crawl.fetched == 0
+    assert again.ingest.added == 0
+    after = store.get_article(world.url("news.example", "/a"))
+    assert (after.id, after.version, after.content_hash) == (before.id, 1, before.content_hash)
+
+
+def test_refetch_sends_conditional_gets_for_stored_pages(world: Site, store, tmp_path):
+    validators = ValidatorCache(tmp_path / "http.json")
+    only_a = CrawlSources(urls=(world.url("news.example", "/a"),))
+    crawl_into(store, only_a, OPTIONS, validators=validators, resolver=local_resolver)
+
+    again = crawl_into(
+        store,
+        only_a,
+        OPTIONS,
+        validators=validators,
+        limits=CrawlLimits(refetch=True),
+        resolver=local_resolver,
+    )
+
+    assert again.crawl.not_modified == 1
+    assert world.requests_for("/a")[-1].headers.get("If-None-Match") == '"a-1"'
+    assert store.get_article(world.url("news.example", "/a")).version == 1
+
+
+def test_a_failed_fetch_leaves_the_stored_article_unchanged(world: Site, store, tmp_path):
+    slow = world.url("news.example", "/slow")
+    from tests.conftest import make_article
+
+    kept = store.add_articles([make_article(5, url=slow)])[0]
+    before = store.get_article(kept.id)
+
+    summary = crawl_into(
+        store,
+        CrawlSources(urls=(slow,)),
+        OPTIONS,
+        limits=CrawlLimits(refetch=True),
+        resolver=local_resolver,
+    )
+
+    assert summary.crawl.rejected == {"timeout": 1}
+    assert summary.crawl.errors_by_host == {"news.example": 1}
+    after = store.get_article(slow)
+    assert (after.id, after.version, after.content_hash) == (kept.id, 1, before.content_hash)
+
+
+def test_a_redirect_into_loopback_is_refused_in_a_crawl(store):
+    with serve() as site:
+        site.add(
+            "relay.example",
+            "/story",
+            b"",
+            status=302,
+            headers={"Location": f"http://127.0.0.1:{site.port}/admin"},
+        )
+        site.add("127.0.0.1", "/admin", story("Admin"))
+        options = CrawlOptions(min_delay=0, allow_hosts=frozenset({"relay.example"}))
+
+        summary = crawl_into(
+            store,
+            CrawlSources(urls=(site.url("relay.example", "/story"),)),
+            options,
+            resolver=local_resolver,
+        )
+
+        assert summary.crawl.rejected == {"blocked_address": 1}
+        assert site.requests_for("/admin") == []
+        assert store.count_articles() == 0
+
+
+def test_limits_bound_the_number_of_pages(world: Site, store):
+    summary = crawl_into(
+        store, sources(world), OPTIONS, limits=CrawlLimits(max_pages=2), resolver=local_resolver
+    )
+
+    assert summary.crawl.fetched == 2
+    assert summary.crawl.rejected == {"page_limit": 9}
+    assert store.count_articles() == 2
