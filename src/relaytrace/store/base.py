@@ -133,6 +133,10 @@ class Store(ABC):
     def clear_relations(self) -> None: ...
 
     @abstractmethod
+    def delete_relations_of(self, article: int) -> None:
+        """Forget every relation of one article (before it is matched again)."""
+
+    @abstractmethod
     def put_match_entries(self, entries: Sequence[MatchEntry]) -> None:
         """Index articles for matching, replacing what was indexed for them before."""
 

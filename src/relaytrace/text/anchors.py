@@ -41,6 +41,7 @@ __all__ = [
 PREFIX_LEN = 4
 """Cognate prefix length of name anchors (Simard et al. used 4)."""
 
+_NEEDS_SEGMENTER = frozenset({"zh", "ja", "ko"})
 _TEXT2NUM_LANGS = frozenset({"en", "fr", "es", "pt", "de", "it", "nl"})
 _APOSTROPHES = "'’ʼ`"
 _TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}'’ʼ`\-]*")
@@ -127,9 +128,11 @@ def _stem_phrase(key: tuple[str, ...]) -> tuple[str, ...]:
 def _zipf(word: str, lang: str) -> float:
     from wordfreq import zipf_frequency
 
+    if lang in _NEEDS_SEGMENTER:  # capitalised words there are Latin-script: ask English
+        lang = "en"
     try:
         return zipf_frequency(word, lang)
-    except (LookupError, ValueError):
+    except (LookupError, ValueError, ImportError):
         return 0.0
 
 
@@ -258,7 +261,7 @@ def name_key(word: str) -> str:
     """
     latin = fold(anyascii(word))
     latin = "".join(c for c in latin if c.isalnum())
-    if word.isupper():
+    if word.isupper() and len(latin) <= 6:
         return latin
     for a, b in _SPELLING:
         latin = latin.replace(a, b)
@@ -278,7 +281,12 @@ def _is_common(word: str, lang: str | None, at_start: bool) -> bool:
     bar = float(_lang_setting(lang, "name_max_zipf"))  # type: ignore[arg-type]
     if at_start:
         bar = min(bar, 3.0)
-    return _zipf(word.lower(), lang or "en") >= bar
+    here = _zipf(word.lower(), lang or "en")
+    if here >= bar:
+        return True
+    if _lang_setting(lang, "noun_capitals") and here >= 2.0:
+        return _zipf(word.lower(), "en") < 1.0
+    return False
 
 
 @cache

@@ -1,0 +1,83 @@
+"""Candidate search: LSH bands (same language) and rare anchors (any language).
+
+IDF weights come from document frequencies kept in the store:
+idf(x) = ln((N + 1) / (df(x) + 1)) + 1, so an anchor no stored article holds
+weighs most and one every article holds weighs about 1. A candidate from the
+anchor index must share enough IDF weight of rare anchors; small integers
+(days, counts under 32) are never used to look candidates up.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
+from relaytrace.match.profile import Profile
+from relaytrace.store.base import Store
+
+__all__ = ["Idf", "candidates", "lookup_anchors"]
+
+
+class Idf:
+    """IDF weights for a known set of anchors: ``idf(anchor) -> float``."""
+
+    def __init__(self, n_docs: int, df: Mapping[str, int]) -> None:
+        self.n_docs = n_docs
+        self.df = dict(df)
+
+    @classmethod
+    def from_store(cls, store: Store, anchors: Iterable[str]) -> Idf:
+        return cls(store.match_indexed_count(), store.anchor_df(sorted(set(anchors))))
+
+    def __call__(self, anchor: str) -> float:
+        return math.log((self.n_docs + 1) / (self.df.get(anchor, 0) + 1)) + 1.0
+
+    def max_df(self, options: MatchOptions) -> int:
+        return max(options.anchor_min_max_df, int(options.anchor_max_df_share * self.n_docs))
+
+    def is_rare(self, anchor: str, options: MatchOptions = DEFAULT_OPTIONS) -> bool:
+        return self.df.get(anchor, 0) <= self.max_df(options) and lookup_anchor(anchor)
+
+
+def lookup_anchor(anchor: str) -> bool:
+    """Whether an anchor may be used to look candidates up (not a small integer)."""
+    if anchor.startswith("n:"):
+        try:
+            value = float(anchor[2:])
+        except ValueError:
+            return True
+        return not (value < 32 and value == int(value))
+    return True
+
+
+def lookup_anchors(anchors: Iterable[str]) -> list[str]:
+    return sorted(a for a in anchors if lookup_anchor(a))
+
+
+def candidates(
+    store: Store, profile: Profile, idf: Idf, options: MatchOptions = DEFAULT_OPTIONS
+) -> list[int]:
+    """Stored articles worth aligning with ``profile``, best first (itself excluded)."""
+    found: dict[int, float] = {}
+    if profile.bands:
+        for art, n in store.band_candidates(
+            profile.bands, limit=options.max_band_candidates
+        ).items():
+            found[art] = 1000.0 + n
+    postings = store.anchor_postings(
+        lookup_anchors(profile.all_anchors), max_df=idf.max_df(options)
+    )
+    weights: dict[int, float] = {}
+    for anchor, arts in postings.items():
+        w = idf(anchor)
+        for art in arts:
+            weights[art] = weights.get(art, 0.0) + w
+    ranked = sorted(
+        ((w, art) for art, w in weights.items() if w >= options.min_candidate_weight),
+        reverse=True,
+    )
+    for w, art in ranked[: options.max_anchor_candidates]:
+        found[art] = max(found.get(art, 0.0), w)
+    found.pop(profile.article, None)  # type: ignore[arg-type]
+    return sorted(found, key=found.__getitem__, reverse=True)

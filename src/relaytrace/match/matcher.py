@@ -1,0 +1,208 @@
+"""Relay detection as service functions over a store.
+
+``match_articles`` is what the ingest pipeline calls after each batch: index
+the new articles (LSH bands, anchor postings, profiles), find candidates for
+each, align, classify and store the relations. ``rebuild`` does it for the
+whole store. ``relate`` and ``trace_article`` serve the CLI and the API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from relaytrace.errors import NotFoundError
+from relaytrace.match import profile as profiles
+from relaytrace.match.align import Alignment, align
+from relaytrace.match.anchor_index import Idf, candidates, lookup_anchors
+from relaytrace.match.classify import Evidence, classify, evidence
+from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
+from relaytrace.match.profile import Profile, profile_of
+from relaytrace.model import Article, Relation
+from relaytrace.store.base import MatchEntry, Store
+
+__all__ = [
+    "Match",
+    "compare",
+    "index_articles",
+    "match_articles",
+    "rebuild",
+    "relations_for",
+    "trace_article",
+]
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One candidate compared: the relation (or None), its alignment and evidence."""
+
+    other: int
+    relation: Relation | None
+    alignment: Alignment
+    evidence: Evidence
+
+
+def _with_lang(article: Article) -> Article:
+    if article.lang is not None:
+        return article
+    from relaytrace.text.lang import detect_language
+
+    return replace(article, lang=detect_language(article.title + "\n\n" + article.body))
+
+
+def index_articles(
+    store: Store, articles: Sequence[Article], options: MatchOptions = DEFAULT_OPTIONS
+) -> list[Profile]:
+    """Profile stored articles and put them in the match indexes; return the profiles."""
+    out = [profile_of(_with_lang(a), options) for a in articles if a.id is not None]
+    store.put_match_entries(
+        [
+            MatchEntry(
+                article=p.article,  # type: ignore[arg-type]
+                lang=p.lang,
+                bands=p.bands,
+                anchors=tuple(lookup_anchors(p.all_anchors)),
+                profile=profiles.dumps(p),
+            )
+            for p in out
+        ]
+    )
+    return out
+
+
+def compare(
+    a: Profile, b: Profile, idf: Idf, options: MatchOptions = DEFAULT_OPTIONS
+) -> Match:
+    """Align two profiles and classify the result."""
+    alignment = align(a, b, idf, options)
+    ev = evidence(a, b, alignment, idf, lambda x: idf.is_rare(x, options))
+    rel = classify(a, b, alignment, ev, options) if a.article != b.article else None
+    return Match(other=b.article or 0, relation=rel, alignment=alignment, evidence=ev)
+
+
+def _match_profile(
+    store: Store,
+    p: Profile,
+    options: MatchOptions,
+    known: dict[int, Profile],
+    skip: set[frozenset[int]],
+) -> list[Match]:
+    idf_probe = Idf.from_store(store, lookup_anchors(p.all_anchors))
+    ids = candidates(store, p, idf_probe, options)
+    missing = [i for i in ids if i not in known]
+    for art, blob in store.match_profiles(missing).items():
+        known[art] = profiles.loads(blob)
+    others = [known[i] for i in ids if i in known]
+    if not others:
+        return []
+    every = set(p.all_anchors).union(*(o.all_anchors for o in others))
+    idf = Idf.from_store(store, every)
+    out = []
+    for other in others:
+        pair = frozenset((p.article, other.article))
+        if pair in skip:
+            continue
+        skip.add(pair)  # type: ignore[arg-type]
+        out.append(compare(p, other, idf, options))
+    return out
+
+
+def match_articles(
+    store: Store, ids: Sequence[int], options: MatchOptions | None = None
+) -> int:
+    """Index these stored articles, match them against the store, store relations.
+
+    Fits the ingest pipeline's ``after_batch(store, ids)`` hook. Relations the
+    articles had before are replaced. Returns the number of relations stored.
+    """
+    options = options or DEFAULT_OPTIONS
+    articles = [a for a in (store.get_article(i) for i in ids) if a is not None]
+    batch = index_articles(store, articles, options)
+    known = {p.article: p for p in batch if p.article is not None}
+    skip: set[frozenset[int]] = set()
+    found: list[Relation] = []
+    for p in batch:
+        store.delete_relations_of(p.article)  # type: ignore[arg-type]
+        found += [m.relation for m in _match_profile(store, p, options, known, skip) if m.relation]
+    return store.put_relations(found)
+
+
+def rebuild(
+    store: Store,
+    options: MatchOptions | None = None,
+    progress: Progress | None = None,
+    *,
+    batch_size: int = 500,
+) -> int:
+    """Re-index and re-match the whole store; ``progress(done, total)`` after each step."""
+    options = options or DEFAULT_OPTIONS
+    store.clear_relations()
+    store.clear_match_index()
+    total = store.count_articles()
+    batch: list[Article] = []
+    done = 0
+    for article in store.iter_articles():
+        batch.append(article)
+        if len(batch) >= batch_size:
+            index_articles(store, batch, options)
+            done += len(batch)
+            batch = []
+            if progress:
+                progress(done, total * 2)
+    if batch:
+        index_articles(store, batch, options)
+        done += len(batch)
+    if progress:
+        progress(done, total * 2)
+    ids = [row for row in _all_indexed(store)]
+    known: dict[int, Profile] = {}
+    skip: set[frozenset[int]] = set()
+    stored = 0
+    for k in range(0, len(ids), batch_size):
+        chunk = ids[k : k + batch_size]
+        for art, blob in store.match_profiles(chunk).items():
+            known[art] = profiles.loads(blob)
+        found = []
+        for i in chunk:
+            if i in known:
+                found += [
+                    m.relation
+                    for m in _match_profile(store, known[i], options, known, skip)
+                    if m.relation
+                ]
+        stored += store.put_relations(found)
+        if len(known) > 20_000:
+            known = {}
+        if progress:
+            progress(total + min(k + batch_size, len(ids)), total * 2)
+    return stored
+
+
+def _all_indexed(store: Store) -> Iterable[int]:
+    return [a.id for a in store.iter_articles() if a.id is not None]
+
+
+def relations_for(store: Store, article_id: int) -> list[Relation]:
+    """The stored relations of one article, strongest first."""
+    return sorted(store.relations(article=article_id), key=lambda r: -r.score)
+
+
+def trace_article(
+    store: Store, ref: int | str, options: MatchOptions | None = None
+) -> tuple[Article, list[Match]]:
+    """An article and its matches (relations with alignments), computed now.
+
+    The article must be stored (and indexed: it is indexed now if it is not).
+    """
+    options = options or DEFAULT_OPTIONS
+    article = store.get_article(ref)
+    if article is None or article.id is None:
+        raise NotFoundError(f"no stored article {ref!r}")
+    blob = store.match_profiles([article.id]).get(article.id)
+    p = profiles.loads(blob) if blob else index_articles(store, [article], options)[0]
+    matches = _match_profile(store, p, options, {}, set())
+    return article, sorted(
+        (m for m in matches if m.relation), key=lambda m: -m.relation.score  # type: ignore[union-attr]
+    )

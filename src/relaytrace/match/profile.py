@@ -1,0 +1,131 @@
+"""A ``Profile``: what the matcher keeps of an article to align it again quickly.
+
+Per sentence: its length, anchors and word hashes; per article: its URL, site,
+outlet name, publication time, the URLs and outlet names its source cues point
+to, its MinHash band keys and its distinct anchors. Profiles are stored as
+compact blobs (``dumps``/``loads``) so that matching a new article never
+re-analyses the stored ones.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from relaytrace.match.minhash import MinHasher, band_keys
+from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
+from relaytrace.match.shingles import shingle_hashes, token_hashes, words
+from relaytrace.model import Article, Sentence
+from relaytrace.text.anchors import anchors_of, fold
+
+__all__ = ["Profile", "article_sentences", "dumps", "loads", "profile_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The matcher's view of one article."""
+
+    article: int | None
+    lang: str | None
+    url: str
+    site: str
+    site_name: str | None
+    published: datetime | None
+    lengths: tuple[int, ...]
+    anchors: tuple[frozenset[str], ...]
+    tokens: tuple[frozenset[int], ...]
+    cue_urls: frozenset[str] = frozenset()
+    cue_outlets: frozenset[str] = frozenset()
+    bands: tuple[int, ...] = ()
+
+    @property
+    def all_anchors(self) -> frozenset[str]:
+        return frozenset().union(*self.anchors) if self.anchors else frozenset()
+
+
+def _norm_url(url: str) -> str:
+    url = url.strip().lower().split("#")[0].rstrip("/")
+    for prefix in ("https://", "http://"):
+        url = url.removeprefix(prefix)
+    return url.removeprefix("www.")
+
+
+def article_sentences(article: Article) -> tuple[Sentence, ...]:
+    """The article's sentences: stored ones, else split now."""
+    if article.sentences:
+        return article.sentences
+    from relaytrace.text.sentences import sentences_of
+
+    return tuple(sentences_of(article.paragraphs, article.lang))
+
+
+_HASHERS: dict[tuple[int, int], MinHasher] = {}
+
+
+def _hasher(options: MatchOptions) -> MinHasher:
+    key = (options.num_perm, options.seed)
+    if key not in _HASHERS:
+        _HASHERS[key] = MinHasher(options.num_perm, options.seed)
+    return _HASHERS[key]
+
+
+def profile_of(article: Article, options: MatchOptions = DEFAULT_OPTIONS) -> Profile:
+    """Analyse an article for matching: sentence anchors, word hashes, LSH band keys."""
+    sentences = article_sentences(article)
+    texts = [s.text for s in sentences]
+    lang = article.lang
+    cue_urls = {_norm_url(c.url) for c in article.cues if c.url}
+    cue_outlets = {fold(c.outlet) for c in article.cues if c.outlet}
+    all_words = [w for t in texts for w in words(t)]
+    signature = _hasher(options).signature(shingle_hashes(all_words, options.shingle))
+    return Profile(
+        article=article.id,
+        lang=lang,
+        url=_norm_url(article.canonical_url or article.url),
+        site=article.site,
+        site_name=article.site_name,
+        published=article.published,
+        lengths=tuple(len(t) for t in texts),
+        anchors=tuple(anchors_of(t, lang) for t in texts),
+        tokens=tuple(token_hashes(t) for t in texts),
+        cue_urls=frozenset(cue_urls),
+        cue_outlets=frozenset(cue_outlets),
+        bands=band_keys(signature, options.bands, options.rows) if all_words else (),
+    )
+
+
+def dumps(p: Profile) -> bytes:
+    """A compact blob of a profile (band keys are stored in their own table)."""
+    data = {
+        "id": p.article,
+        "lang": p.lang,
+        "url": p.url,
+        "site": p.site,
+        "site_name": p.site_name,
+        "published": p.published.isoformat() if p.published else None,
+        "len": p.lengths,
+        "anc": [sorted(a) for a in p.anchors],
+        "tok": [sorted(t) for t in p.tokens],
+        "cu": sorted(p.cue_urls),
+        "co": sorted(p.cue_outlets),
+    }
+    return zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 3)
+
+
+def loads(blob: bytes) -> Profile:
+    d = json.loads(zlib.decompress(blob))
+    return Profile(
+        article=d["id"],
+        lang=d["lang"],
+        url=d["url"],
+        site=d["site"],
+        site_name=d["site_name"],
+        published=datetime.fromisoformat(d["published"]) if d["published"] else None,
+        lengths=tuple(d["len"]),
+        anchors=tuple(frozenset(a) for a in d["anc"]),
+        tokens=tuple(frozenset(t) for t in d["tok"]),
+        cue_urls=frozenset(d["cu"]),
+        cue_outlets=frozenset(d["co"]),
+    )
