@@ -40,6 +40,7 @@ RELAY_KINDS = frozenset({"copy", "translation"})
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\d[\d.,'’\u202f\u00a0]*\d|\d")
 _SENTENCE_ENDS = frozenset('.!?。！？؟…:"«»“”„')
+_QUOTES = '«»“”„「」『』"'
 _NON_DIGIT = regex.compile(r"\D+")
 _MAX_MARKS = 400
 
@@ -83,9 +84,15 @@ def norm_url(url: str) -> str:
 def marks_of(paragraphs: Sequence[str]) -> frozenset[str]:
     """Names and numbers as written: capitalised words not opening a sentence, and figures.
 
-    Kept case-folded but with their accents and script, because spelling is the point.
+    Kept case-folded but with their accents and script, because spelling is the
+    point; figures without separators (their style follows the language);
+    quotation-mark styles as ``q:«``.
     """
     marks: set[str] = set()
+    # Quotation marks a translation keeps from its source ("« »" in a Spanish
+    # text made from a French one) count as marks too.
+    text = "".join(paragraphs)
+    marks.update("q:" + ch for ch in _QUOTES if ch in text)
     for para in paragraphs:
         for m in _WORD.finditer(para):
             tok = m.group()

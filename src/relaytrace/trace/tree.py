@@ -36,11 +36,13 @@ class TreeOptions:
     link_weight: float = 5.0
     origin_prior: float = 1.0
     same_language_weight: float = 1.5
-    marks_weight: float = 3.0
+    marks_weight: float = 2.0
     marks_scale: float = 4.0
-    dropout_weight: float = 2.5
-    missing_penalty: float = 3.0
-    relation_weight: float = 1.0
+    score_weight: float = 20.0
+    structure_weight: float = 1.5
+    completeness_weight: float = 5.0
+    dropout_weight: float = 1.5
+    missing_penalty: float = 2.0
     no_relation_penalty: float = 1.0
     # Origin sentences a relay may have beyond its candidate parent before the
     # parent is ruled out (alignment noise).
@@ -137,6 +139,11 @@ def _weights(sets: list[frozenset]) -> dict:
     return {x: math.log(n / k) for x, k in df.items()}
 
 
+def _rare_weights(sets: list[frozenset]) -> dict:
+    """Like ``_weights`` but items shared by half of the sets or more weigh nothing."""
+    return {x: max(0.0, w - math.log(2)) for x, w in _weights(sets).items()}
+
+
 def _weight_of(items: frozenset, weights: Mapping) -> float:
     return sum(weights.get(x, 0.0) for x in items)
 
@@ -178,7 +185,7 @@ def build_tree(
         pairs=pairs,
         covered=covered,
         missing=missing,
-        missing_w=_weights(list(missing.values())),
+        missing_w=_rare_weights(list(missing.values())),
         marks_w=_weights([infos[m].marks for m in cluster.members]),
         urls=member_url_index(infos, cluster.members),
     )
@@ -205,6 +212,67 @@ def build_tree(
     return RelayTree(cluster.id, root, tuple(edges))
 
 
+def _evidence(
+    m: ArticleInfo, p: ArticleInfo, root: ArticleInfo | None, ctx: _Context, opt: TreeOptions
+) -> tuple[float, list[str]]:
+    """Evidence that ``m`` was made from ``p`` rather than from the origin (0: none)."""
+    s = 0.0
+    why: list[str] = []
+    credits = credits_of(m, ctx.urls)
+    if max((points_to(c, p) for c in credits if c.url), default=0.0) >= 1.0:
+        s += opt.link_weight
+        why.append("its source link points to this page")
+    rel = ctx.pairs.get((m.id, p.id))
+    if rel is None:
+        s -= opt.no_relation_penalty
+    if root is None or p.id == root.id:
+        return s, why
+    if m.lang and p.lang == m.lang and root.lang != m.lang:
+        s += opt.same_language_weight
+        why.append(f"same language ({m.lang}) while the origin is in {root.lang}")
+    if m.script == p.script == root.script:
+        # Spelling only tells where a name came from within one writing system.
+        gain = _weight_of(m.marks & p.marks - root.marks, ctx.marks_w)
+        loss = _weight_of(m.marks & root.marks - p.marks, ctx.marks_w)
+        s += opt.marks_weight * math.tanh((gain - loss) / opt.marks_scale)
+        if gain - loss >= opt.marks_scale / 2:
+            why.append("names and numbers spelled as in this member, not as in the origin")
+    rel_o = ctx.pairs.get((m.id, root.id))
+    if m.n_sentences and p.n_sentences and root.n_sentences:
+        # Literal translation keeps its source's sentence count and cuts.
+        closer = abs(m.n_sentences - root.n_sentences) - abs(m.n_sentences - p.n_sentences)
+        s += opt.structure_weight * max(-1.0, min(1.0, closer / 2))
+        if closer >= 1:
+            why.append(
+                f"same sentence structure ({p.n_sentences} vs the origin's {root.n_sentences})"
+            )
+    if rel is not None and rel_o is not None and rel.aligned and rel_o.aligned:
+        full_p = len(rel.aligned) / max(m.n_sentences, p.n_sentences, 1)
+        full_o = len(rel_o.aligned) / max(m.n_sentences, root.n_sentences, 1)
+        s += opt.completeness_weight * max(-0.3, min(0.3, full_p - full_o))
+    if rel is not None and rel_o is not None:
+        delta = max(-0.1, min(0.1, rel.score - rel_o.score))
+        s += opt.score_weight * delta
+        if delta >= 0.02:
+            why.append(f"aligns more closely with it ({rel.score:.2f}) than with the origin")
+    m_cov, p_cov = ctx.covered.get(m.id), ctx.covered.get(p.id)
+    if m_cov is not None and p_cov is not None:
+        m_missing, p_missing = ctx.missing[m.id], ctx.missing[p.id]
+        # Only cuts few members share tell a lineage; sentences most members miss
+        # are hard to align, not cut.
+        extra = _weight_of(p_missing & m_cov, ctx.missing_w)
+        if len(p_missing & m_cov) > opt.missing_tolerance and extra > 0:
+            s -= opt.missing_penalty * min(1.0, extra)
+        shared = _weight_of(p_missing & m_missing, ctx.missing_w)
+        if shared > 0:
+            total = _weight_of(p_missing | m_missing, ctx.missing_w)
+            s += opt.dropout_weight * shared / total
+            if shared / total >= 0.5:
+                n = len(p_missing & m_missing)
+                why.append(f"lacks the same {n} origin sentence(s) as this member")
+    return s, why
+
+
 def _choose_parent(
     m: ArticleInfo,
     candidates: list[ArticleInfo],
@@ -212,61 +280,23 @@ def _choose_parent(
     ctx: _Context,
     opt: TreeOptions,
 ) -> tuple[int | None, float, list[str]]:
+    """The member ``m`` was most likely made from: the origin unless evidence says otherwise."""
     if not candidates:
         if root is None:
             return None, 0.5, ["made from the outside origin (no earlier member)"]
         return root.id, 0.5, ["no earlier member: attached to the origin"]
-    credits = credits_of(m, ctx.urls)
-    m_cov = ctx.covered.get(m.id)
-    m_missing = ctx.missing.get(m.id, frozenset())
     scored: list[tuple[float, int, list[str]]] = []
     for p in candidates:
-        s = 0.0
-        why: list[str] = []
-        link = max((points_to(c, p) for c in credits if c.url), default=0.0)
-        if link >= 1.0:
-            s += opt.link_weight
-            why.append("its source link points to this page")
-        is_root = root is not None and p.id == root.id
-        if is_root:
-            s += opt.origin_prior
-        rel = ctx.pairs.get((m.id, p.id))
-        if rel is not None:
-            s += opt.relation_weight * rel.score
-        else:
-            s -= opt.no_relation_penalty
-        if not is_root and root is not None and m.lang and p.lang == m.lang and root.lang != m.lang:
-            s += opt.same_language_weight
-            why.append(f"same language ({m.lang}) while the origin is {root.lang}")
-        if not is_root and root is not None and m.script == p.script == root.script:
-            # Spelling only tells where a name came from within one writing system.
-            gain = _weight_of(m.marks & p.marks - root.marks, ctx.marks_w)
-            loss = _weight_of(m.marks & root.marks - p.marks, ctx.marks_w)
-            s += opt.marks_weight * math.tanh((gain - loss) / opt.marks_scale)
-            if gain - loss >= 1.0:
-                why.append("names and numbers spelled as in this member, not as in the origin")
-            p_cov = ctx.covered.get(p.id)
-            if m_cov is not None and p_cov is not None:
-                p_missing = ctx.missing[p.id]
-                # Origin sentences the relay has but the candidate lacks: it cannot
-                # come from there (weighted, so sentences hard to align count little).
-                extra = _weighted_share(p_missing, m_cov, ctx.missing_w)
-                if len(p_missing & m_cov) > opt.missing_tolerance and extra > 0.5:
-                    s -= opt.missing_penalty * extra
-                union = p_missing | m_missing
-                share = _weighted_share(union, p_missing & m_missing, ctx.missing_w)
-                if share > 0:
-                    s += opt.dropout_weight * share
-                    if share >= 0.5:
-                        n_shared = len(p_missing & m_missing)
-                        why.append(f"lacks the same {n_shared} origin sentence(s)")
-        scored.append((s, p.id, why))
+        e, why = _evidence(m, p, root, ctx, opt)
+        if root is not None and p.id == root.id:
+            e += opt.origin_prior
+        scored.append((e, p.id, why))
     if root is None:
         scored.append((opt.origin_prior, -1, ["made from the outside origin"]))
     scored.sort(key=lambda x: -x[0])
     s1, pid, why = scored[0]
     s2 = scored[1][0] if len(scored) > 1 else s1 - 3.0
-    conf = round(min(0.99, 0.5 + 0.5 * (1 - 2.718 ** (-(s1 - s2)))), 3)
+    conf = round(min(0.99, 0.5 + 0.5 * math.tanh(s1 - s2)), 3)
     parent = None if pid == -1 else pid
     if parent is not None and root is not None and parent == root.id and not why:
         why = ["made from the origin (no sign of an intermediate relay)"]
