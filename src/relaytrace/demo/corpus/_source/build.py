@@ -288,6 +288,7 @@ def label(r: dict, by_id: dict, where: str) -> dict:
         "outlet": r["site_name"],
         "title": r["title"],
         "file": where,
+        "origin_outside_corpus": r.get("source_href"),
         "note": r.get("note", ""),
     }
 
