@@ -1,0 +1,247 @@
+"""Web pages to articles: metadata, body, links, cues, encodings and broken input.
+
+The pages are written here: fictional outlets on ``.example`` domains.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from datetime import UTC, datetime
+
+import pytest
+
+from relaytrace.errors import ExtractionError, InputError
+from relaytrace.ingest.html import MAX_HTML_BYTES, decode_html, extract_html
+
+BODY_EN = [
+    "Harbour pilots in Veldhaven returned to work on Friday after the port authority agreed "
+    "to add a second pilot to every night crossing, ending a three-day strike.",
+    "The walkout had left more than forty cargo ships waiting at anchor outside the breakwater, "
+    "and two ferry lines had cancelled their evening sailings.",
+    '"We asked for one thing, and it was safety," said Ilse Brandvik, who chairs the pilots\' '
+    'association. "Night crossings in winter are no place for a single pilot."',
+    "The port authority said the extra crews would cost about 1.8 million crowns a year and "
+    "would be paid for by a small rise in harbour dues from April.",
+]
+
+
+def relay_page(*, charset_meta: bool = True, canonical: str | None = None) -> str:
+    """A WordPress-style relay: banner, nav, cookie box, teaser, source link, comments."""
+    paragraphs = "\n".join(f"<p>{p}</p>" for p in BODY_EN[:2])
+    paragraphs += (
+        '\n<p class="read-more"><a href="https://relaynow.example/related/77/fares">'
+        "Read more: Ferry fares rise again in Norland</a></p>\n"
+    )
+    paragraphs += "\n".join(f"<p>{p}</p>" for p in BODY_EN[2:])
+    paragraphs += (
+        '\n<p><a href="https://norlandwire.example/2026/03/06/pilots-end-strike/" '
+        'rel="nofollow">Source link</a></p>'
+    )
+    canonical = canonical or "https://relaynow.example/2026/03/06/pilots-end-strike/"
+    meta = '<meta charset="UTF-8">' if charset_meta else ""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head>{meta}
+<title>Harbour pilots end strike after deal on night crossings — Norland Wire &#8211;
+Relay Now</title>
+<link rel="canonical" href="{canonical}">
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
+"headline": "Harbour pilots end strike after deal on night crossings — Norland Wire",
+"datePublished": "2026-03-06T09:40:00+01:00",
+"publisher": {{"@type": "Organization", "name": "Relay Now"}}}}</script>
+</head><body>
+<div class="cookie-notice">We use cookies to improve your experience. <button>Accept</button></div>
+<header><p class="site-title"><a href="https://relaynow.example/">Relay Now</a></p>
+<nav><ul><li><a href="/world/">World</a></li>
+<li><a href="/sport/">Sport</a></li></ul></nav></header>
+<article><h1 class="entry-title">
+Harbour pilots end strike after deal on night crossings — Norland Wire</h1>
+<span class="posted-on">2026-03-06</span>
+<div class="entry-content">
+{paragraphs}
+</div></article>
+<div id="comments"><h3>Leave a Reply</h3><form><textarea></textarea></form></div>
+<aside><h2>Recent Posts</h2><ul><li><a href="/item/1">Some other story about trams</a></li>
+<li><a href="/item/2">Yet another story about bridges</a></li></ul></aside>
+<footer>Proudly powered by WordPress</footer></body></html>"""
+
+
+def test_relay_page_gives_clean_title_suffix_dates_body_links_and_cues() -> None:
+    article = extract_html(relay_page().encode("utf-8"), "https://relaynow.example/?p=42")
+
+    assert article.site == "relaynow.example"
+    assert article.canonical_url == "https://relaynow.example/2026/03/06/pilots-end-strike/"
+    assert article.site_name == "Relay Now"
+    assert article.title == "Harbour pilots end strike after deal on night crossings"
+    assert [c.outlet for c in article.cues_of("title_suffix")] == ["Norland Wire"]
+    assert article.published == datetime(2026, 3, 6, 8, 40, tzinfo=UTC)
+    assert (article.published_source, article.published_precision) == ("jsonld", "minute")
+    assert article.paragraphs == tuple(BODY_EN)
+    for junk in ("cookies", "Leave a Reply", "Recent Posts", "World", "WordPress"):
+        assert junk not in article.body
+    [teaser] = article.cues_of("teaser")
+    assert teaser.headline == "Ferry fares rise again in Norland"
+    assert teaser.url == "https://relaynow.example/related/77/fares"
+    [source] = article.cues_of("source_line")
+    assert source.url == "https://norlandwire.example/2026/03/06/pilots-end-strike/"
+    assert source.url in {link.url for link in article.links}
+    assert article.lang == "en"
+    assert article.sentences == ()
+
+
+def test_cross_domain_canonical_is_kept_as_a_source_cue() -> None:
+    page = relay_page(canonical="https://norlandwire.example/2026/03/06/pilots-end-strike/")
+    article = extract_html(page, "https://relaynow.example/2026/03/06/pilots-end-strike/")
+
+    assert article.site == "relaynow.example"
+    assert any(
+        c.kind == "source_line" and c.url and c.url.startswith("https://norlandwire.example/")
+        for c in article.cues
+    )
+
+
+def test_without_a_url_the_canonical_url_is_used() -> None:
+    article = extract_html(relay_page())
+    assert article.url == "https://relaynow.example/2026/03/06/pilots-end-strike/"
+
+
+def news_page(
+    body: list[str], *, title: str, lang: str, extra_head: str = "", masthead: str = "Вести Заречья"
+) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in body)
+    return (
+        f'<html lang="{lang}"><head>{extra_head}<title>{title}</title></head><body>'
+        f'<table><tr><td class="masthead"><b>{masthead}</b></td>'
+        '<td><a href="/a">Monde</a> <a href="/b">Sport</a></td></tr></table>'
+        f'<div id="story"><h2>{title}</h2><p class="dateline">2026-05-08 09:32</p>'
+        f'{paragraphs}</div><div id="sidebar"><h3>Latest</h3><ul>'
+        '<li><a href="/x">Another story</a></li></ul></div></body></html>'
+    )
+
+
+BODY_RU = [
+    "В порту Заречья в пятницу возобновилась работа после трёхдневной забастовки лоцманов, "
+    "сообщила администрация порта.",
+    "По словам представителя профсоюза, стороны договорились о втором лоцмане на ночных "
+    "проводках судов, что обойдётся порту примерно в два миллиона рублей в год.",
+    "У входа в гавань всё ещё ожидают разгрузки около тридцати судов.",
+]
+TITLE_RU = "В порту Заречья закончилась забастовка лоцманов"
+
+
+def test_cp1251_page_without_charset_declaration_decodes() -> None:
+    page = news_page(BODY_RU, title=TITLE_RU, lang="ru").encode("cp1251")
+    article = extract_html(page, "https://vesti-zarechya.example/2026/05/08/lotsmany/")
+
+    assert article.title == TITLE_RU
+    assert article.paragraphs == tuple(BODY_RU)
+    assert article.site_name == "Вести Заречья"
+    assert article.published == datetime(2026, 5, 8, 9, 32, tzinfo=UTC)
+    assert article.published_source == "text"
+
+
+BODY_FR = [
+    "Les pêcheurs de Port-Avel ont bloqué l'entrée du port dès l'aube, mécontents du nouveau "
+    "quota de sole décidé à Bruxelles, a-t-on appris auprès de la préfecture maritime.",
+    "« On nous demande de réduire nos prises de moitié, c'est la fin de nos bateaux », a déclaré "
+    "Anaïs Le Goff, patronne d'un chalutier de douze mètres.",
+    "La préfecture a indiqué qu'une réunion était prévue lundi à Vannes avec les représentants "
+    "de la filière et les élus de la côte.",
+]
+
+
+def test_latin1_page_without_charset_declaration_decodes() -> None:
+    page = news_page(
+        BODY_FR,
+        title="Les pêcheurs de Port-Avel bloquent le port",
+        lang="fr",
+        masthead="Le Courrier d'Avel",
+    )
+    article = extract_html(page.encode("latin-1"), "https://courrier-avel.example/peche")
+
+    assert article.title == "Les pêcheurs de Port-Avel bloquent le port"
+    assert article.paragraphs == tuple(BODY_FR)
+    assert article.site_name == "Le Courrier d'Avel"
+
+
+def test_a_false_utf8_declaration_falls_back_to_detection() -> None:
+    head = '<meta charset="utf-8">'
+    page = news_page(BODY_RU, title=TITLE_RU, lang="ru", extra_head=head).encode("cp1251")
+    assert extract_html(page, "https://vesti-zarechya.example/x").title == TITLE_RU
+
+
+def test_malformed_and_truncated_html_still_extracts() -> None:
+    page = relay_page()
+    broken = page.replace("</p>", "").replace("</div>", "")
+    cut = broken[: broken.index("Proudly")]
+    article = extract_html(cut, "https://relaynow.example/2026/03/06/pilots-end-strike/")
+
+    assert article.title == "Harbour pilots end strike after deal on night crossings"
+    assert BODY_EN[0] in article.body and BODY_EN[3] in article.body
+
+
+def test_binary_junk_is_not_html() -> None:
+    junk = bytes(range(256)) * 64
+    with pytest.raises(InputError) as err:
+        extract_html(junk, "https://x.example/junk")
+    assert err.value.code == "not_html"
+
+
+@pytest.mark.parametrize("content", [b"", "   ", "just some words, no markup at all"])
+def test_empty_or_markupless_input_is_not_html(content: bytes | str) -> None:
+    with pytest.raises(InputError) as err:
+        extract_html(content, "https://x.example/empty")
+    assert err.value.code == "not_html"
+
+
+def test_page_without_article_is_rejected() -> None:
+    page = (
+        "<html><head><title>Relay Now — Home</title></head><body><nav><ul>"
+        '<li><a href="/world/">World</a></li><li><a href="/sport/">Sport</a></li></ul></nav>'
+        '<div class="cookie-notice">We use cookies. <button>Accept</button></div>'
+        "<footer>© 2026 Relay Now</footer></body></html>"
+    )
+    with pytest.raises(ExtractionError) as err:
+        extract_html(page, "https://relaynow.example/")
+    assert err.value.code == "no_article"
+
+
+def test_huge_page_fails_cleanly_with_too_large() -> None:
+    huge = b"<html><body>" + b"<p>" + b"a" * (MAX_HTML_BYTES + 10) + b"</p></body></html>"
+    with pytest.raises(InputError) as err:
+        extract_html(huge, "https://x.example/huge")
+    assert err.value.code == "too_large"
+    with pytest.raises(InputError):
+        extract_html(huge.decode("ascii"), "https://x.example/huge")
+
+
+def test_large_page_below_the_limit_is_extracted() -> None:
+    filler = "".join(
+        f'<li><a href="/item/{i}">Other story number {i}</a></li>' for i in range(40000)
+    )
+    page = relay_page().replace("<aside>", f"<aside><ul>{filler}</ul>")
+    assert len(page) > 1_000_000
+    article = extract_html(page, "https://relaynow.example/big")
+    assert article.paragraphs == tuple(BODY_EN)
+
+
+def test_page_without_url_or_canonical_needs_a_url() -> None:
+    page = news_page(BODY_FR, title="Les pêcheurs de Port-Avel bloquent le port", lang="fr")
+    with pytest.raises(InputError) as err:
+        extract_html(page)
+    assert err.value.code == "missing_url"
+
+
+def test_decode_html_prefers_a_declared_charset_that_works() -> None:
+    text = "<p>Zürich, Genève</p>"
+    assert decode_html(text.encode("utf-8")) == text
+    assert decode_html(text.encode("cp1252"), "windows-1252") == text
+    assert decode_html(b"\xef\xbb\xbf" + text.encode("utf-8")) == text
+
+
+def test_random_bytes_never_crash_with_anything_but_input_errors() -> None:
+    rng = os.urandom
+    for _ in range(20):
+        blob = b"<html><body><p>" + rng(2000) + b"</p></body></html>"
+        with contextlib.suppress(InputError):
+            extract_html(blob, "https://x.example/r")
