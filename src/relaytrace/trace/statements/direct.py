@@ -91,6 +91,12 @@ def _attribution_before(
     between = seg[v.end :]
     if _words(between) > _MAX_ATTRIBUTION_WORDS:
         return None
+    # "said that his government was "actively considering" …": a fragment of reported speech
+    low = f" {between.lower()} "
+    for comp in lex.complementisers:
+        k = low.find(f" {comp} " if comp[-1] not in "'’" else f" {comp}")
+        if k >= 0 and _words(low[k + len(comp) + 1 :]) > 2:
+            return None
     speaker: Speaker | None
     if v.pronoun:
         speaker = Speaker(v.pronoun, "pronoun", plural=v.pronoun.endswith("s"))

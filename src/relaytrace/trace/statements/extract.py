@@ -83,8 +83,8 @@ def extract_from_text(paragraphs: Sequence[str], lang: str | None) -> list[State
                     name, role = speakers.resolve(
                         found, offset + found.start if found.start else start
                     )
+                    speakers.last = Speaker(name, found.kind, role=role, plural=found.plural)
                     if found.kind in ("name", "pronoun") or name != found.text:
-                        speakers.last = Speaker(name, "name", role=role, plural=found.plural)
                         speakers.note(name, role, start)
                 verb = f.verb
             out.append(

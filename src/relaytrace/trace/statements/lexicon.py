@@ -42,10 +42,16 @@ class Lexicon:
     subjunctive: frozenset[str]
     no_spaces: bool
     comma_clause: bool
+    prepositions: frozenset[str]
+    verb_blockers: frozenset[str]
+    conjunctions: frozenset[str]
 
     def is_role(self, word: str) -> bool:
         """A role or title word, also as the tail of a compound ("Unternehmenssprecherin")."""
         w = word.lower().strip(".,")
+        for elided in ("l'", "l’", "d'", "d’", "dell'", "all'"):
+            if w.startswith(elided):
+                w = w[len(elided) :]
         if w in self.roles:
             return True
         return self.lang == "de" and any(w.endswith(r) and len(r) >= 4 for r in self.roles)
@@ -100,6 +106,9 @@ def lexicon(lang: str | None) -> Lexicon:
         subjunctive=frozenset(get("subjunctive")),
         no_spaces=no_spaces,
         comma_clause=bool(data.get("comma_clause", False)),
+        prepositions=frozenset(get("prepositions")),
+        verb_blockers=frozenset(get("verb_blockers")),
+        conjunctions=frozenset(get("conjunctions")),
     )
 
 

@@ -118,7 +118,15 @@ def _source_speaker(source: str, marker: str, lex: Lexicon, offset: int) -> Spea
     return found
 
 
-def _verb_statement(text: str, a: int, b: int, v: VerbHit, lex: Lexicon) -> Found | None:
+def _verb_statement(
+    text: str,
+    a: int,
+    b: int,
+    v: VerbHit,
+    lex: Lexicon,
+    nxt: int | None = None,
+    shared: Speaker | None = None,
+) -> Found | None:
     """A reported statement around speech verb ``v`` in sentence text[a:b]."""
     pre = text[a : v.start]
     post = text[v.end : b]
@@ -126,12 +134,19 @@ def _verb_statement(text: str, a: int, b: int, v: VerbHit, lex: Lexicon) -> Foun
     if v.pronoun:
         speaker = Speaker(v.pronoun, "pronoun", plural=v.pronoun.endswith("s"))
     pre_tail = pre.rstrip()
-    if speaker is None and pre_tail and pre_tail[-1] not in ",—–-":
-        speaker = speaker_before(pre, lex, a)
+    pre_words = pre_tail.lower().split()
+    if speaker is None and shared is not None and pre_words and pre_words[-1] in lex.conjunctions:
+        speaker = shared
     used = 0
     skip = skip_time(post, lex)
     after_speaker: Speaker | None = None
-    if speaker is None or v.pronoun:
+    if speaker is None and pre_tail and pre_tail[-1] in ",—–-":
+        after_speaker, used = speaker_after(post[skip:], lex, v.end + skip)
+        if after_speaker is not None:
+            used += skip
+    if speaker is None and after_speaker is None and pre_tail:
+        speaker = speaker_before(pre, lex, a)
+    if speaker is None and after_speaker is None:
         after_speaker, used = speaker_after(post[skip:], lex, v.end + skip)
         if after_speaker is not None:
             used += skip
@@ -152,6 +167,10 @@ def _verb_statement(text: str, a: int, b: int, v: VerbHit, lex: Lexicon) -> Foun
         and lex.lang == "en"
     ):
         clause = _trim(text, rest_at, b)
+    if clause is not None and nxt is not None and clause[0] < nxt < clause[1]:
+        comma = text.rfind(",", clause[0], nxt)
+        end = comma if comma > clause[0] and _words(text[clause[0] : comma]) >= 3 else nxt
+        clause = _trim(text, clause[0], end)
     if clause is not None and _words(text[clause[0] : clause[1]]) >= _MIN_CLAUSE_WORDS:
         who = speaker or after_speaker
         if who is None:
@@ -204,13 +223,16 @@ def reported_speech(
             if f is not None:
                 found_here.append(f)
                 taken.append(f.parts[0])
-        for v in find_verbs(text[a:b], lex):
+        hits = find_verbs(text[a:b], lex)
+        for k, v in enumerate(hits):
             v = VerbHit(v.start + a, v.end + a, v.text, v.pronoun)
+            nxt = hits[k + 1].start + a if k + 1 < len(hits) else None
             if _inside(v.start, quoted) or any(u[0] <= v.start < u[1] for u in used):
                 continue
             if any(t[0] <= v.start < t[1] for t in taken):
                 continue
-            f = _verb_statement(text, a, b, v, lex)
+            shared = found_here[-1].speaker if found_here else None
+            f = _verb_statement(text, a, b, v, lex, nxt, shared)
             if f is None:
                 continue
             ca, cb = f.parts[0]

@@ -115,6 +115,19 @@ def _clean(text: str) -> str:
     return text.strip(' ,;:—–-\u00a0«»“”"„')
 
 
+def _subject_run(runs: list[_Run], text: str, offset: int, lex: Lexicon) -> _Run | None:
+    """The first run not governed by a preposition ("Varenikova of the Port Verin Institute")."""
+    for run in runs:
+        before = text[: run.start - offset].split()
+        while before and (before[-1].lower() in lex.determiners or lex.is_role(before[-1])
+                          or is_capitalised(before[-1])):
+            before.pop()
+        if before and before[-1].lower().strip(",") in lex.prepositions:
+            continue
+        return run
+    return None
+
+
 def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
     """The subject phrase that ends right before a verb ("X, a spokesman, said")."""
     seg = segment.rstrip()
@@ -124,32 +137,44 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
     if words and words[-1].lower().strip(",") in lex.pronouns:
         w = words[-1].strip(",")
         pos = offset + seg.rfind(w)
-        return Speaker(
-            w, "pronoun", start=pos, end=pos + len(w), plural=w.lower() in lex.plural_pronouns
-        )
+        return Speaker(w, "pronoun", start=pos, end=pos + len(w), plural=w.lower() in lex.plural_pronouns)
     appositive: str | None = None
     if seg.endswith(","):
         inner = seg[:-1]
         cut = inner.rfind(",")
-        if cut > 0 and len(inner[cut + 1 :].split()) <= 14:
+        if cut > 0 and len(inner[cut + 1 :].split()) <= 14 and name_runs(inner[:cut], lex):
             appositive = _clean(inner[cut + 1 :])
             seg = inner[:cut]
-    cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"), seg.rfind("—"), seg.rfind("–"))
+        else:
+            seg = inner
+    cut = max(seg.rfind(","), seg.rfind(";"), seg.rfind(":"), seg.rfind(" — "), seg.rfind(" – "))
     head_start = cut + 1 if cut >= 0 else 0
     head = seg[head_start:]
-    runs = name_runs(head, lex, offset + head_start)
-    if runs:
-        run = runs[-1]
+    run = _subject_run(name_runs(head, lex, offset + head_start), segment, offset, lex)
+    if run is None and head_start > 0 and len(seg[:head_start].split()) <= 8:
+        run = _subject_run(name_runs(seg, lex, offset), segment, offset, lex)
+        head_start = 0
+    if run is not None:
         name = segment[run.start - offset : run.end - offset]
         role = appositive or _role_phrase(segment[head_start : run.start - offset], lex)
         return Speaker(name, "name", role=role, start=run.start, end=run.end)
+    sw = seg.split()
+    if sw and sw[0].lower() in lex.pronouns and len(sw) <= 25:
+        return Speaker(sw[0], "pronoun", plural=sw[0].lower() in lex.plural_pronouns)
     phrase = _clean(head)
-    if not phrase or len(phrase.split()) > 9:
+    hw = phrase.split()
+    if hw and hw[0].lower() in lex.pronouns:
+        return Speaker(hw[0], "pronoun", plural=hw[0].lower() in lex.plural_pronouns)
+    if not phrase or len(hw) > 7:
         return None
-    last = phrase.split()[-1].lower()
-    if last in lex.pronouns:
-        return Speaker(phrase.split()[-1], "pronoun", plural=last in lex.plural_pronouns)
-    kind = "role" if _role_phrase(phrase, lex) else "description"
+    if hw[-1].lower() in lex.pronouns:
+        return Speaker(hw[-1], "pronoun", plural=hw[-1].lower() in lex.plural_pronouns)
+    if _role_phrase(phrase, lex):
+        kind = "role"
+    elif any(is_capitalised(w) for w in hw) or (hw[0].lower() in lex.determiners):
+        kind = "description"
+    else:
+        return None
     start = offset + head_start + head.find(phrase)
     return Speaker(phrase, kind, role=appositive, start=start, end=start + len(phrase))
 
@@ -183,10 +208,12 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
     window = window[:stop]
     runs = name_runs(window, lex, offset + lead)
     if not runs:
-        return None, 0
+        return _described_after(stripped, lex, offset + lead, lead)
     run = runs[0]
     before = segment[: run.start - offset]
-    if len(before.split()) > 10:
+    if len(before.split()) > 10 or any(
+        w.lower().strip(",") in lex.prepositions for w in before.split()[:1]
+    ) or any(w.lower().startswith(lex.complementisers) for w in before.split() if lex.complementisers):
         return None, 0
     end = run.end - offset
     role = _role_phrase(before, lex)
@@ -201,6 +228,36 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
     return Speaker(
         name, "name", role=_clean(role) if role else None, start=run.start, end=run.end
     ), end
+
+
+def _described_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[Speaker | None, int]:
+    """An unnamed speaker after the verb: "…, a indiqué l'administration", "…, said the ministry"."""
+    words = text.split()
+    if not words:
+        return None, 0
+    first = words[0].lower()
+    elided = first.startswith(("l'", "l’"))
+    if not (first in lex.determiners or elided or lex.is_role(first) or not lex.determiners):
+        return None, 0
+    stop = len(text)
+    for mark in ",.;:!?\"“”«»„(":
+        k = text.find(mark)
+        if 0 <= k < stop:
+            stop = k
+    phrase = text[:stop]
+    low = phrase.lower()
+    for start in (*lex.venue_starts, *lex.time_words):
+        k = low.find(" " + start + " ")
+        if 0 <= k < len(phrase) and len(start) > 1:
+            phrase = phrase[:k]
+            low = phrase.lower()
+    phrase = phrase.strip()
+    if not phrase or len(phrase.split()) > 6:
+        return None, 0
+    if not lex.determiners and not (lex.is_role(phrase.split()[0]) or is_capitalised(phrase)):
+        return None, 0
+    kind = "role" if any(lex.is_role(w) for w in phrase.split()) else "description"
+    return Speaker(phrase, kind, start=offset, end=offset + len(phrase)), lead + len(phrase)
 
 
 def _surname_match(a: str, b: str) -> bool:

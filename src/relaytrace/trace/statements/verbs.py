@@ -31,6 +31,9 @@ def find_verbs(text: str, lex: Lexicon) -> list[VerbHit]:
     hits: list[VerbHit] = []
     for m in lex.verb_re.finditer(text):
         start, end = m.start(), m.end()
+        before = _WORD_BEFORE.search(text[:start])
+        if before and before.group(1).lower() in lex.verb_blockers:
+            continue
         pronoun = None
         for _ in range(_AUX_LIMIT):
             w = _WORD_BEFORE.search(text[:start])
