@@ -10,12 +10,15 @@ two labels; IP addresses and single-label hosts are their own site.
 from __future__ import annotations
 
 import ipaddress
+import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 import tldextract
 
 __all__ = ["host_of", "registered_domain", "site_of"]
+
+_HOST = re.compile(r"[\w-]+(?:\.[\w-]+)*")  # letters of any script (IDN), digits, dots, hyphens
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +41,8 @@ def host_of(url: str) -> str:
     except ValueError:
         return ""
     host = host.strip(".").lower()
+    if not _HOST.fullmatch(host):
+        return ""
     return host[4:] if host.startswith("www.") and host.count(".") > 1 else host
 
 
