@@ -15,17 +15,20 @@ A guess whose alphabet lacks many of the text's letters is ruled out (Russian
 "ы" is not Bulgarian). Very long texts are cut to their first ``MAX_CHARS``
 characters; texts with fewer than ``MIN_LETTERS`` letters,
 and texts whose best language has less than ``MIN_CONFIDENCE`` of the
-probability, yield None.
+probability (unless it has ``MIN_LEAD_CONFIDENCE`` and twice the runner-up's),
+yield None. Web addresses are removed before deciding.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
 __all__ = [
     "MAX_CHARS",
     "MIN_CONFIDENCE",
+    "MIN_LEAD_CONFIDENCE",
     "MIN_LETTERS",
     "detect_language",
     "detect_language_scored",
@@ -53,6 +56,9 @@ MIN_LETTERS = 12
 _FOREIGN_MIN = 2
 _FOREIGN_SHARE = 0.02
 MIN_CONFIDENCE = 0.5
+# Below MIN_CONFIDENCE, a guess still stands with this much and twice the runner-up.
+MIN_LEAD_CONFIDENCE = 0.35
+_URLS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 
 
 @cache
@@ -89,7 +95,7 @@ def detect_language_scored(text: str) -> tuple[str | None, float]:
     tell, and ``(None, p)`` when the best language (or "no language", "zxx")
     has a probability p below MIN_CONFIDENCE or is not an ISO 639-1 language.
     """
-    sample = text[:MAX_CHARS]
+    sample = _URLS.sub(" ", text[:MAX_CHARS])  # addresses are in no language
     if _letters(sample) < MIN_LETTERS and not _is_ideographic(sample):
         return None, 0.0
     totals: dict[str | None, float] = {}
@@ -100,11 +106,15 @@ def detect_language_scored(text: str) -> tuple[str | None, float]:
             totals[key] = totals.get(key, 0.0) + float(p)
     mass = sum(totals.values()) or 1.0
     totals = {k: v / mass for k, v in totals.items()}
-    best, p = max(totals.items(), key=lambda item: item[1])
-    if best is not None and _ruled_out(sample, best):
-        del totals[best]
-        best, p = max(totals.items(), key=lambda item: item[1])
-    if best is None or p < MIN_CONFIDENCE:
+    ranked = sorted(totals.items(), key=lambda item: item[1], reverse=True)
+    if ranked[0][0] is not None and _ruled_out(sample, ranked[0][0]):
+        ranked.pop(0)
+    if not ranked:
+        return None, 0.0
+    best, p = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    clear_lead = p >= MIN_LEAD_CONFIDENCE and p >= 2 * runner_up
+    if best is None or (p < MIN_CONFIDENCE and not clear_lead):
         return None, p
     return best, p
 
