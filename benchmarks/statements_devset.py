@@ -145,7 +145,9 @@ def main() -> None:
             for i, j in pairs:
                 g = gold[j][1]
                 if not same_speaker(pred[i].speaker, g["speaker"]):
-                    print(f"SPKR  {pred[i].speaker!s:30} gold {g['speaker']!s:30} | {g['quote'][:60]}")
+                    print(
+                        f"SPKR  {pred[i].speaker!s:30} gold {g['speaker']!s:30} | {g['quote'][:60]}"
+                    )
 
     print(f"{'lang':5} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8}")
     tot = [0, 0, 0]
@@ -155,15 +157,19 @@ def main() -> None:
         p = tp / npred if npred else 0.0
         r = tp / ngold if ngold else 0.0
         s_ok, s_all = spk[lang]
-        print(f"{lang:5} {ngold:5d} {npred:5d} {p:6.3f} {r:6.3f} {_f1(p, r):6.3f} "
-              f"{(s_ok / s_all if s_all else 0):8.3f}")
+        print(
+            f"{lang:5} {ngold:5d} {npred:5d} {p:6.3f} {r:6.3f} {_f1(p, r):6.3f} "
+            f"{(s_ok / s_all if s_all else 0):8.3f}"
+        )
         for k in range(3):
             tot[k] += counts[lang][k]
         stot[0] += s_ok
         stot[1] += s_all
     p, r = tot[0] / max(1, tot[1]), tot[0] / max(1, tot[2])
-    print(f"{'all':5} {tot[2]:5d} {tot[1]:5d} {p:6.3f} {r:6.3f} {_f1(p, r):6.3f} "
-          f"{stot[0] / max(1, stot[1]):8.3f}")
+    print(
+        f"{'all':5} {tot[2]:5d} {tot[1]:5d} {p:6.3f} {r:6.3f} {_f1(p, r):6.3f} "
+        f"{stot[0] / max(1, stot[1]):8.3f}"
+    )
     print(f"venue accuracy (gold has a venue, matched): {ven[0] / max(1, ven[1]):.3f} of {ven[1]}")
     if unlocated:
         print(f"gold quotes not found in their text: {unlocated}")
@@ -177,8 +183,10 @@ def main() -> None:
             extract_from_text(paragraphs, lang)
     dt = time.perf_counter() - t0
     rate = len(docs) * args.repeat / dt
-    print(f"throughput: {rate:.0f} articles/s on one core "
-          f"(10k articles in {10_000 / rate / 60:.1f} min)")
+    print(
+        f"throughput: {rate:.0f} articles/s on one core "
+        f"(10k articles in {10_000 / rate / 60:.1f} min)"
+    )
 
 
 def linking_report(devset, corpus, gold_meta, quotes, predicted) -> None:

@@ -62,6 +62,15 @@ def _attribution_after(
     pre = seg[: v.start]
     if _words(pre) > _MAX_ATTRIBUTION_WORDS or (any(c in pre for c in ".!?") and _words(pre) > 0):
         return None
+    # "…», mais a déclaré qu'elle …": the verb opens a statement of its own
+    if any(w in lex.conjunctions for w in pre.lower().replace(",", " ").split()[:2]):
+        return None
+    post = seg[v.end :].lstrip(" ,").lower()
+    if any(
+        post.startswith(c + " ") or (c[-1] in "'’" and post.startswith(c))
+        for c in lex.complementisers
+    ):
+        return None
     speaker: Speaker | None = None
     rest_from = v.end
     if v.pronoun:

@@ -119,8 +119,11 @@ def _subject_run(runs: list[_Run], text: str, offset: int, lex: Lexicon) -> _Run
     """The first run not governed by a preposition ("Varenikova of the Port Verin Institute")."""
     for run in runs:
         before = text[: run.start - offset].split()
-        while before and (before[-1].lower() in lex.determiners or lex.is_role(before[-1])
-                          or is_capitalised(before[-1])):
+        while before and (
+            before[-1].lower() in lex.determiners
+            or lex.is_role(before[-1])
+            or is_capitalised(before[-1])
+        ):
             before.pop()
         if before and before[-1].lower().strip(",") in lex.prepositions:
             continue
@@ -137,7 +140,9 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
     if words and words[-1].lower().strip(",") in lex.pronouns:
         w = words[-1].strip(",")
         pos = offset + seg.rfind(w)
-        return Speaker(w, "pronoun", start=pos, end=pos + len(w), plural=w.lower() in lex.plural_pronouns)
+        return Speaker(
+            w, "pronoun", start=pos, end=pos + len(w), plural=w.lower() in lex.plural_pronouns
+        )
     appositive: str | None = None
     if seg.endswith(","):
         inner = seg[:-1]
@@ -211,9 +216,13 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
         return _described_after(stripped, lex, offset + lead, lead)
     run = runs[0]
     before = segment[: run.start - offset]
-    if len(before.split()) > 10 or any(
-        w.lower().strip(",") in lex.prepositions for w in before.split()[:1]
-    ) or any(w.lower().startswith(lex.complementisers) for w in before.split() if lex.complementisers):
+    if (
+        len(before.split()) > 10
+        or any(w.lower().strip(",") in lex.prepositions for w in before.split()[:1])
+        or any(
+            w.lower().startswith(lex.complementisers) for w in before.split() if lex.complementisers
+        )
+    ):
         return None, 0
     end = run.end - offset
     role = _role_phrase(before, lex)
@@ -240,7 +249,7 @@ def _described_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[S
     if not (first in lex.determiners or elided or lex.is_role(first) or not lex.determiners):
         return None, 0
     stop = len(text)
-    for mark in ",.;:!?\"“”«»„(":
+    for mark in ',.;:!?"“”«»„(':
         k = text.find(mark)
         if 0 <= k < stop:
             stop = k
