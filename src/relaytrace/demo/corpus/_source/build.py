@@ -274,8 +274,20 @@ def load() -> list[dict]:
     return recs
 
 
+def minutes(a: dict, b: dict) -> int:
+    """Whole minutes from ``a``'s publication to ``b``'s."""
+    t = [datetime.fromisoformat(x["published"].replace("Z", "+00:00")) for x in (a, b)]
+    return round((t[1] - t[0]).total_seconds() / 60)
+
+
 def label(r: dict, by_id: dict, where: str) -> dict:
+    """The ground truth for one article; ``origin`` and lags only for relay members."""
     parent = by_id.get(r.get("relay_of") or "")
+    origin = r if r["role"] == "origin" else None
+    if parent:
+        origin = parent
+        while origin.get("relay_of"):
+            origin = by_id[origin["relay_of"]]
     return {
         "id": r["id"],
         "url": r["url"],
@@ -283,6 +295,9 @@ def label(r: dict, by_id: dict, where: str) -> dict:
         "story": r["story"],
         "role": r["role"],
         "relay_of": parent["url"] if parent else None,
+        "origin": origin["url"] if origin else None,
+        "lag_minutes_from_parent": minutes(parent, r) if parent else None,
+        "lag_minutes_from_origin": minutes(origin, r) if origin else None,
         "published": r["published"],
         "site": r["site"],
         "outlet": r["site_name"],
@@ -331,7 +346,13 @@ def main() -> None:
                 (OUT / "paste" / r["paste"]).write_text(text, encoding="utf-8")
     labels.sort(key=lambda x: (x["story"], x["published"]))
     LABELS.parent.mkdir(parents=True, exist_ok=True)
-    doc = {"articles": labels}
+    seed = next(r for r in recs if r.get("paste"))
+    doc = {
+        "about": "Ground truth of the relaytrace demo corpus (fiction). Built by _source/build.py.",
+        "main_story": seed["story"],
+        "seed_shaped": {"url": seed["url"], "paste": f"paste/{seed['paste']}"},
+        "articles": labels,
+    }
     LABELS.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{len(recs)} articles written to {OUT}, labels to {LABELS}")
 
