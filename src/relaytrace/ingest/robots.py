@@ -1,6 +1,9 @@
 """robots.txt: fetched once per host, cached, and asked before every request.
 
-Follows RFC 9309: a 2xx answer is parsed (up to 512 KiB); a 4xx answer means
+Follows RFC 9309 (urllib.robotparser does not: it takes the first matching
+rule, not the longest, and knows no ``*``/``$`` patterns): the group for our
+product token, else ``*``; the longest matching rule wins, Allow on a tie.
+A 2xx answer is parsed (up to 512 KiB); a 4xx answer means
 no rules (everything allowed); a 5xx answer or an unreachable host means the
 crawler must assume everything is disallowed, until the entry expires.
 ``Crawl-delay`` is honoured as the host's minimum delay (capped by the caller).
@@ -8,14 +11,14 @@ crawler must assume everything is disallowed, until the entry expires.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
-from urllib.robotparser import RobotFileParser
+from urllib.parse import unquote, urlsplit
 
-__all__ = ["MAX_ROBOTS_BYTES", "RobotsCache", "RobotsRules", "robots_url"]
+__all__ = ["MAX_ROBOTS_BYTES", "RobotsCache", "RobotsRules", "parse_robots", "robots_url"]
 
 MAX_ROBOTS_BYTES = 512 * 1024
 
@@ -25,25 +28,70 @@ RobotsFetch = Callable[[str], tuple[int, bytes]]
 
 @dataclass(frozen=True, slots=True)
 class RobotsRules:
-    """The rules of one host for our user agent."""
+    """The rules of one host for our user agent: (allow, pattern) pairs and a Crawl-delay."""
 
-    parser: RobotFileParser | None
-    allow_all: bool = False
+    rules: tuple[tuple[bool, str], ...] = ()
+    delay: float | None = None
     disallow_all: bool = False
     fetched_at: float = 0.0
 
-    def allowed(self, url: str, agent: str) -> bool:
+    def allowed(self, url: str) -> bool:
+        """The longest matching rule wins; on a tie, allow (RFC 9309 section 2.2.2)."""
         if self.disallow_all:
             return False
-        if self.allow_all or self.parser is None:
-            return True
-        return self.parser.can_fetch(agent, url)
+        parts = urlsplit(url)
+        path = unquote(parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        best_len, verdict = -1, True
+        for allow, pattern in self.rules:
+            if _matches(pattern, path) and (
+                len(pattern) > best_len or (len(pattern) == best_len and allow)
+            ):
+                best_len, verdict = len(pattern), allow
+        return verdict
 
-    def crawl_delay(self, agent: str) -> float | None:
-        if self.parser is None:
-            return None
-        delay = self.parser.crawl_delay(agent)
-        return float(delay) if delay is not None else None
+
+def parse_robots(text: str, agent: str, *, fetched_at: float = 0.0) -> RobotsRules:
+    """The rules that apply to ``agent`` (its product token, else ``*``) in a robots.txt."""
+    token = agent.split("/", 1)[0].strip().lower()
+    groups: dict[str, list[tuple[bool, str]]] = {}
+    delays: dict[str, float] = {}
+    current: list[str] = []
+    in_rules = False
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if ":" not in line:
+            continue
+        field, value = (part.strip() for part in line.split(":", 1))
+        field = field.lower()
+        if field == "user-agent":
+            if in_rules:
+                current, in_rules = [], False
+            current.append(value.lower())
+            for name in current:
+                groups.setdefault(name, [])
+        elif field in ("allow", "disallow"):
+            in_rules = True
+            if value:  # an empty Disallow allows everything
+                for name in current:
+                    groups[name].append((field == "allow", unquote(value)))
+        elif field == "crawl-delay":
+            in_rules = True
+            try:
+                for name in current:
+                    delays[name] = float(value)
+            except ValueError:
+                pass
+    key = token if token in groups else "*"
+    return RobotsRules(tuple(groups.get(key, ())), delays.get(key), fetched_at=fetched_at)
+
+
+def _matches(pattern: str, path: str) -> bool:
+    if "*" not in pattern and not pattern.endswith("$"):
+        return path.startswith(pattern)
+    regex = re.escape(pattern).replace(r"\*", ".*")
+    if regex.endswith(r"\$"):
+        regex = regex[:-2] + "$"
+    return re.match(regex, path) is not None
 
 
 def robots_url(url: str) -> str:
@@ -75,19 +123,17 @@ class RobotsCache:
             return rules
 
     def allowed(self, url: str) -> bool:
-        return self.rules(url).allowed(url, self._agent)
+        return self.rules(url).allowed(url)
 
     def crawl_delay(self, url: str) -> float | None:
-        return self.rules(url).crawl_delay(self._agent)
+        return self.rules(url).delay
 
     def _load(self, url: str) -> RobotsRules:
         now = time.monotonic()
         status, body = self._fetch(url)
         if 200 <= status < 300:
-            parser = RobotFileParser(url)
             text = body[:MAX_ROBOTS_BYTES].decode("utf-8", errors="replace")
-            parser.parse(text.splitlines())
-            return RobotsRules(parser, fetched_at=now)
+            return parse_robots(text, self._agent, fetched_at=now)
         if 400 <= status < 500:
-            return RobotsRules(None, allow_all=True, fetched_at=now)
-        return RobotsRules(None, disallow_all=True, fetched_at=now)
+            return RobotsRules(fetched_at=now)
+        return RobotsRules(disallow_all=True, fetched_at=now)
