@@ -13,6 +13,7 @@ from relaytrace.errors import RelaytraceError
 # Command modules register themselves on import.
 from relaytrace.cli import articles  # noqa: E402,F401  isort: skip
 from relaytrace.cli import demo  # noqa: F401  isort: skip
+from relaytrace.cli import crawl  # noqa: F401  isort: skip
 from relaytrace.cli import provenance  # noqa: F401  isort: skip
 
 __all__ = ["app", "main"]
