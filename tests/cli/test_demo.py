@@ -1,0 +1,45 @@
+"""The demo: the bundled corpus goes into a fresh database and the command shows what it holds."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from relaytrace.cli import app
+from relaytrace.cli.demo import bundled_corpus, corpus_paths
+from relaytrace.ingest.sources import iter_sources
+from relaytrace.model import RawDocument
+from relaytrace.store import open_store
+
+runner = CliRunner()
+
+
+def test_bundled_corpus_is_found_and_build_sources_are_left_out():
+    paths = corpus_paths(bundled_corpus())
+    assert paths and not any(Path(p).name.startswith("_") for p in paths)
+    assert any(isinstance(item, RawDocument) for item in iter_sources(paths))
+
+
+def test_demo_ingests_every_corpus_item_and_shows_holdings(tmp_path: Path):
+    db = tmp_path / "demo.db"
+    result = runner.invoke(app, ["demo", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    items = [i for i in iter_sources(corpus_paths(bundled_corpus()))]
+    with open_store(db) as store:
+        stats = store.stats()
+    assert stats["articles"] == len(items), "every bundled item becomes an article"
+    assert len(stats["languages"]) > 1
+    assert "articles by language" in result.stdout
+    assert "rejected" in result.stdout
+
+
+def test_demo_without_db_uses_a_new_temporary_file(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    result = runner.invoke(app, ["demo"])
+    assert result.exit_code == 0, result.output
+    match = re.search(r"database: (\S+)", result.stdout)
+    assert match and Path(match.group(1)).exists()
+    assert Path(match.group(1)).is_relative_to(tmp_path)
