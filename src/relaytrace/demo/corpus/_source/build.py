@@ -17,6 +17,7 @@ import html
 import json
 import re
 import sys
+import unicodedata
 import zlib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -68,6 +69,10 @@ def derive(rec: dict, parent: dict) -> None:
         a, b = (x.strip() for x in pair.split("=>"))
         assert any(a in p for p in paras), (rec["id"], a)
         paras = [p.replace(a, b) for p in paras]
+    teasers = [plain(p) for p in paras if p.startswith("[teaser]")]
+    if teasers and not rec.get("teaser_swap"):
+        headline = re.sub(r"^[^:]{3,40}:\s*", "", teasers[0])
+        rec.setdefault("teaser_href", slug_href(parent, headline))
     if rec.get("teaser_swap"):
         swap = "[teaser] " + rec["teaser_swap"]
         paras = [swap if p.startswith("[teaser]") else p for p in paras]
@@ -103,7 +108,11 @@ def local(rec: dict) -> str:
 
 
 def slug_href(rec: dict, headline: str) -> str:
-    s = re.sub(r"[^\w]+", "-", headline.lower()).strip("-")[:60]
+    """A teaser's link: on the relay's own site, or (``teaser_href``) kept from its source."""
+    if rec.get("teaser_href"):
+        return rec["teaser_href"]
+    ascii_ = unicodedata.normalize("NFKD", headline.lower()).encode("ascii", "ignore").decode()
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")[:60].strip("-")
     return f"https://{rec['site']}/related/{s}/"
 
 
