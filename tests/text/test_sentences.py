@@ -260,3 +260,17 @@ def test_sentences_of_keeps_offsets_after_empty_paragraphs() -> None:
     sentences = sentences_of(paragraphs, "de")
     assert [s.paragraph for s in sentences] == [0, 2, 2]
     assert all(body[s.start : s.end] == s.text for s in sentences)
+
+
+def test_a_short_sentence_after_a_quote_is_not_taken_for_an_attribution() -> None:
+    text = '"We stay." The end came. "Why?" Holtvik asked.'
+    assert texts(text, "en") == ['"We stay."', "The end came.", '"Why?" Holtvik asked.']
+
+
+def test_straight_quotes_in_chinese_open_or_close_by_their_count() -> None:
+    text = '林主任介绍了工厂。"设备国产化是供应链安全的需要。"他说。园区表示欢迎。'
+    assert texts(text, "zh") == [
+        "林主任介绍了工厂。",
+        '"设备国产化是供应链安全的需要。"他说。',
+        "园区表示欢迎。",
+    ]

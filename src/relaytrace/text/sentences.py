@@ -36,6 +36,7 @@ _CLOSERS = "\"'”’»«“›‹)]}」』】〕）"
 # What may precede the first letter of a sentence.
 _OPENERS = frozenset("\"'“”„‚‘’«»‹›([{¿¡–—―-•·*「『【〔（")
 _SPACES = " \t\u00a0\u202f\u2009\u2007\u200b"
+_FULL_STOPS = frozenset(".。．।۔")
 _BULLETS = frozenset("-–—•·*▪►")
 
 _CLUSTER = re.compile(
@@ -50,6 +51,8 @@ _CLUSTER = re.compile(
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _MAX_ATTRIBUTION_WORDS = 4
 _FREQUENT_ZIPF = 5.9
+_NAME_ZIPF = 5.0  # a capitalised word rarer than this may be a name ("Holtvik said.")
+_FALLBACK_LANGS = ("en", "fr", "de", "es", "ru")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,7 @@ class _Rules:
     ordinal_dot: bool
     ordinal_before: frozenset[str]
     months: frozenset[str]
+    langs: tuple[str, ...]  # whose word frequencies tell function words from names
 
 
 def _key(abbreviation: str) -> str:
@@ -127,21 +131,26 @@ def _rules(lang: str | None) -> _Rules:
         ordinal_dot=ordinal,
         ordinal_before=frozenset(ordinal_before),
         months=frozenset(months),
+        langs=(lang,) if lang else _FALLBACK_LANGS,
     )
+
+
+def _zipf(word: str, langs: Sequence[str]) -> float:
+    """Highest wordfreq Zipf frequency of ``word`` (case-folded) among ``langs``."""
+    from wordfreq import zipf_frequency
+
+    best = 0.0
+    for lang in langs:
+        try:
+            best = max(best, zipf_frequency(word.casefold(), lang))
+        except (LookupError, ValueError):
+            continue
+    return best
 
 
 def _is_frequent(word: str, langs: Sequence[str]) -> bool:
     """True when ``word`` is a very common word (a function word) of one of ``langs``."""
-    from wordfreq import zipf_frequency
-
-    folded = word.casefold()
-    for lang in langs:
-        try:
-            if zipf_frequency(folded, lang) >= _FREQUENT_ZIPF:
-                return True
-        except (LookupError, ValueError):
-            continue
-    return False
+    return _zipf(word, langs) >= _FREQUENT_ZIPF
 
 
 def _next_start(text: str, i: int) -> int:
@@ -205,16 +214,17 @@ def _boundaries(text: str, rules: _Rules) -> list[tuple[int, bool]]:
     """Sentence ends inside one paragraph: (index just after the end, ended in a quote)."""
     out: list[tuple[int, bool]] = []
     for m in _CLUSTER.finditer(text):
-        end = m.end()
-        cluster = m.group()
+        end = _opening_quote_cut(text, m.start(), m.end())
+        cluster = text[m.start() : end]
         stops = cluster.rstrip(_CLOSERS + _SPACES)
         if end >= len(text):
             continue
         after = text[end]
-        if stops[-1] in _CJK_TERMINALS or (after.isalpha() and _is_cjk(after) and stops != "."):
+        cjk_next = after == '"' or (after.isalpha() and _is_cjk(after))
+        if stops[-1] in _CJK_TERMINALS or (cjk_next and stops != "."):
             out.append((end, stops != cluster))
             continue
-        if after not in _SPACES and after != "\n":
+        if after not in _SPACES and after != "\n" and after != '"':
             continue  # "3.5", "example.com", "e.g.,"
         start = _next_start(text, end)
         if start >= len(text) or not _starts_sentence(text[start]):
@@ -223,6 +233,18 @@ def _boundaries(text: str, rules: _Rules) -> list[tuple[int, bool]]:
             continue
         out.append((end, stops != cluster))
     return out
+
+
+def _opening_quote_cut(text: str, start: int, end: int) -> int:
+    """End of a stop cluster, cut before a straight quote that opens the next sentence.
+
+    A '"' glued to a stop and to the next letter can close (“。"他说”) or open
+    (“。"设备”) a quote; the count of '"' before it tells which.
+    """
+    q = text.find('"', start, end)
+    if q == -1 or end >= len(text) or not text[end].isalnum():
+        return end
+    return q if text.count('"', 0, q) % 2 == 0 else end
 
 
 def _is_cjk(ch: str) -> bool:
@@ -245,8 +267,27 @@ def _line_breaks(text: str) -> list[int]:
     return out
 
 
-def _word_count(span: str) -> int:
-    return len(re.findall(r"\w+", span))
+def _word_count(span: str) -> float:
+    """Words of ``span``; a CJK character counts as half a word."""
+    cjk = sum(1 for ch in span if _is_cjk(ch))
+    latin = len(re.findall(r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+", span))
+    return latin + cjk / 2
+
+
+def _is_attribution(tail: str, rules: _Rules) -> bool:
+    """True for a short clause after a quote that names its speaker: "Holtvik said.", "他说。".
+
+    It must be short, end in a full stop, and (in scripts with case) start with
+    a word that is not a common word of the language, i.e. a name, not "The".
+    """
+    if not tail or tail[0] in _OPENERS or tail[-1] not in _FULL_STOPS:
+        return False
+    if _word_count(tail) > _MAX_ATTRIBUTION_WORDS:
+        return False
+    first = _word_at(tail, 0)
+    if not first or not first[0].isupper():
+        return True  # caseless scripts
+    return _zipf(first, rules.langs) < _NAME_ZIPF
 
 
 def _split_paragraph(text: str, offset: int, rules: _Rules) -> list[tuple[int, int]]:
@@ -254,17 +295,9 @@ def _split_paragraph(text: str, offset: int, rules: _Rules) -> list[tuple[int, i
     # An attribution after a quote that ends the sentence: "“Never!” Holtvik said."
     kept: list[int] = []
     for k, (end, quoted) in enumerate(ends):
-        if quoted:
-            nxt = ends[k + 1][0] if k + 1 < len(ends) else len(text)
-            tail = text[end:nxt].strip()
-            first = _next_start(tail, 0)
-            if (
-                tail
-                and first == 0
-                and tail.endswith(".")
-                and _word_count(tail) <= _MAX_ATTRIBUTION_WORDS
-            ):
-                continue
+        nxt = ends[k + 1][0] if k + 1 < len(ends) else len(text)
+        if quoted and _is_attribution(text[end:nxt].strip(), rules):
+            continue
         kept.append(end)
     cuts = sorted(set(kept) | set(_line_breaks(text)))
     spans: list[tuple[int, int]] = []
