@@ -15,6 +15,7 @@ from relaytrace.trace.statements.direct import Found, direct_quotes
 from relaytrace.trace.statements.lexicon import Lexicon, lexicon
 from relaytrace.trace.statements.reported import reported_speech
 from relaytrace.trace.statements.speakers import Speaker, Speakers, name_runs
+from relaytrace.trace.statements.tokens import is_common
 
 __all__ = ["extract_from_text", "extract_statements"]
 
@@ -47,12 +48,20 @@ def _paragraph_statements(text: str, lang: str | None, lex: Lexicon) -> list[Fou
     return sorted([*kept, *reported], key=lambda f: f.start)
 
 
+def _person_like(run, lex: Lexicon) -> bool:
+    """Two to four words, at most one of them common, none a role or institution word."""
+    words = [t.text for t in run.tokens if t.text.lower() not in lex.name_particles]
+    if not 2 <= len(words) <= 4 or any(lex.is_role(w) or w.isupper() for w in words):
+        return False
+    return sum(is_common(w, lex) for w in words) <= 1
+
+
 def _note_names(speakers: Speakers, paragraphs: Sequence[str], lex: Lexicon) -> None:
     """Register every multi-word name of the article with the role written before it."""
     offset = 0
     for text in paragraphs:
         for run in name_runs(text, lex):
-            if len(run.tokens) >= 2:
+            if _person_like(run, lex):
                 name = text[run.start : run.end]
                 role = " ".join(t.text for t in run.roles) or None
                 speakers.note(name, role, offset + run.start)
@@ -77,14 +86,19 @@ def extract_from_text(paragraphs: Sequence[str], lang: str | None) -> list[State
                     continue
             else:
                 found = f.speaker
+                if found is None and f.verb:
+                    # no subject written ("«…», resumió"): the last speaker or person
+                    found = Speaker("", "pronoun")
                 if found is None:
                     name, role = None, None
                 else:
                     name, role = speakers.resolve(
                         found, offset + found.start if found.start else start
                     )
-                    speakers.last = Speaker(name, found.kind, role=role, plural=found.plural)
-                    if found.kind in ("name", "pronoun") or name != found.text:
+                    name = name or None
+                    speakers.last = Speaker(name or "", found.kind, role=role, plural=found.plural)
+                    speakers.last_pos = start
+                    if name and (found.kind in ("name", "pronoun") or name != found.text):
                         speakers.note(name, role, start)
                 verb = f.verb
             out.append(

@@ -292,6 +292,7 @@ class Speakers:
     lex: Lexicon
     people: list[tuple[int, str, str | None]] = field(default_factory=list)
     last: Speaker | None = None
+    last_pos: int = -1
 
     def note(self, name: str, role: str | None, position: int) -> None:
         self.people.append((position, name, role))
@@ -314,11 +315,17 @@ class Speakers:
             name, role = self.full_name(found.text, position)
             return name, found.role or role
         if found.kind == "pronoun":
-            if self.last is not None and self.last.plural == found.plural:
-                return self.last.text, self.last.role
             before = [p for p in self.people if p[0] < position]
-            if before and not found.plural:
-                return before[-1][1], before[-1][2]
+            person = before[-1] if before and not found.plural else None
+            last = self.last
+            if (
+                last is not None
+                and last.plural == found.plural
+                and (person is None or self.last_pos >= person[0])
+            ):
+                return last.text, last.role
+            if person is not None:
+                return person[1], person[2]
             return found.text, None
         if found.kind == "role":
             key = {fold(w) for w in found.text.split() if self.lex.is_role(w)}
