@@ -30,6 +30,7 @@ from relaytrace.trace.outlets import (
     Credit,
     credits_of,
     is_relay_shaped,
+    name_matches_site,
     normalise_name,
     points_to,
     registered_domain,
@@ -151,39 +152,41 @@ def _hub(cand: ArticleInfo, cluster: RelayCluster, infos: Mapping[int, ArticleIn
 
 def _outside_outlet(
     infos: Mapping[int, ArticleInfo], credits: Mapping[int, list[Credit]], members: tuple[int, ...]
-) -> tuple[str, str | None, int, Counter[str]] | None:
-    """The outlet most members credit that is none of the members, if any."""
-    per_key: dict[str, set[int]] = defaultdict(set)
-    names: dict[str, Counter[str]] = defaultdict(Counter)
-    domains: dict[str, Counter[str]] = defaultdict(Counter)
+) -> tuple[str, str | None, int] | None:
+    """The outlet most members credit that is none of the members: (name, domain, members)."""
     member_infos = [infos[m] for m in members]
-    for member, cs in credits.items():
-        for c in cs:
-            if any(points_to(c, t) > 0 for t in member_infos if t.id != member):
-                continue
-            key = normalise_name(c.name) if c.name else registered_domain(c.url or "")
-            if not key:
-                continue
-            per_key[key].add(member)
-            if c.name:
-                names[key][c.name.strip()] += 1
-            if c.url:
-                domains[key][registered_domain(c.url)] += 1
-    # Merge URL-only keys (a domain) into the name key that shares their domain.
-    for key in list(per_key):
-        if key in domains and not names.get(key):
-            for other in per_key:
-                if other != key and domains[other].get(key):
-                    per_key[other] |= per_key.pop(key)
-                    break
-    if not per_key:
+    outside = [
+        c
+        for cs in credits.values()
+        for c in cs
+        if not any(points_to(c, t) > 0 for t in member_infos if t.id != c.member)
+    ]
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    who: dict[str, set[int]] = defaultdict(set)
+    for c in outside:
+        if c.name and normalise_name(c.name):
+            key = normalise_name(c.name)
+            names[key][c.name.strip()] += 1
+            who[key].add(c.member)
+    domains: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in outside:
+        if not c.url:
+            continue
+        domain = registered_domain(c.url)
+        key = next(
+            (k for k, ns in names.items() if any(name_matches_site(n, domain) for n in ns)),
+            domain,
+        )
+        domains[key][domain] += 1
+        who[key].add(c.member)
+    if not who:
         return None
-    key, who = max(per_key.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    key, credited = max(who.items(), key=lambda kv: (len(kv[1]), kv[0]))
     name = names[key].most_common(1)[0][0] if names.get(key) else key
     domain = domains[key].most_common(1)[0][0] if domains.get(key) else None
     if domain is None and "." in name and " " not in name:
         domain = registered_domain(name)
-    return name, domain, len(who), Counter({m: 1 for m in who})
+    return name, domain, len(credited)
 
 
 def find_origin(
@@ -234,9 +237,9 @@ def find_origin(
         outside is not None
         and best_credits_outside
         and outside[2] >= max(1, math.ceil(opt.outside_min_share * n))
-        and t["support"] < 0.5 * (n - 1)
+        and (t["support"] < 0.5 * (n - 1) or t["shape"])
     ):
-        name, domain, count, _ = outside
+        name, domain, count = outside
         where = f" ({domain})" if domain else ""
         reasons = [
             f"origin not in corpus; {count} of {n} members credit {name}{where}",
@@ -259,6 +262,9 @@ def find_origin(
         reasons.append("warning: it looks like a relay itself (" + "; ".join(t["shape"]) + ")")
     if n == 2 and t["support"] == 0:
         conf = min(conf, 0.6)
+    agency = [c for c in credits[best] if c.kind == "credit" and c.name]
+    if agency:
+        reasons.append(f"it credits {agency[0].name} itself (an agency text it ran)")
     outlet = info.site_name or info.site
     return Origin(
         cluster.id,
