@@ -62,8 +62,8 @@ def corpus_paths(corpus: Path) -> list[str]:
 
 
 def step_intro(run: DemoRun) -> None:
-    run.console.print(f"[bold]relaytrace demo[/bold]: corpus {run.corpus}")
-    run.console.print(f"database: {run.db}")
+    run.console.print(f"relaytrace demo: corpus {run.corpus}", markup=False, soft_wrap=True)
+    run.console.print(f"database: {run.db}", markup=False, soft_wrap=True)
 
 
 def step_ingest(run: DemoRun) -> None:
@@ -108,7 +108,9 @@ def run_demo(db: Path | None = None, *, corpus: Path | None = None) -> Path:
         run = DemoRun(corpus=corpus, db=db, store=store, console=Console())
         for step in STEPS:
             step(run)
-    run.console.print(f"\nExplore it: relaytrace search WORDS --db {db}")
+    run.console.print(
+        f"\nExplore it: relaytrace search WORDS --db {db}", markup=False, soft_wrap=True
+    )
     return db
 
 
