@@ -109,7 +109,7 @@ def marks_of(paragraphs: Sequence[str]) -> frozenset[str]:
 
 
 def script_of(text: str) -> str | None:
-    """The main writing system of a text ("LATIN", "CYRILLIC", "CJK", "ARABIC" …), from its letters."""
+    """The main writing system of a text ("LATIN", "CYRILLIC", "CJK", "ARABIC" …)."""
     counts: dict[str, int] = defaultdict(int)
     for ch in text[:2000]:
         if ch.isalpha():

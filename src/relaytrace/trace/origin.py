@@ -312,7 +312,8 @@ def _reasons(
         reasons.append("publication time unknown")
     if t["supersets"]:
         reasons.append(
-            f"contains the shorter versions: lower alignment coverage in {t['supersets']} relation(s)"
+            "contains the shorter versions: lower alignment coverage in "
+            f"{t['supersets']} relation(s)"
         )
     elif t["contain"] < 0:
         reasons.append("warning: it is the shorter side of some relations (an excerpt?)")

@@ -75,7 +75,7 @@ def registered_domain(url_or_host: str) -> str:
 
 
 def site_label(site: str) -> str:
-    """The distinctive part of a site's domain, folded ("eastern-daily.example" → "easterndaily")."""
+    """A domain's distinctive part, folded ("eastern-daily.example" → "easterndaily")."""
     domain = registered_domain(site) or site
     first = domain.split(".")[0]
     return _NON_ALNUM.sub("", first.lower())
@@ -89,7 +89,7 @@ def normalise_name(name: str) -> str:
 
 
 def _name_parts(name: str) -> list[str]:
-    """The whole folded name and, for "A | B" style names, each part long enough to mean something."""
+    """The folded name and, for "A | B" names, each part long enough to mean something."""
     whole = normalise_name(name)
     parts = [whole] if whole else []
     for part in _SEPARATORS.split(name):
@@ -235,9 +235,10 @@ def is_relay_shaped(info: ArticleInfo) -> list[str]:
             if cue.url and registered_domain(cue.url) == registered_domain(info.site):
                 continue
             signs.append(f"source line {cue.text.strip()[:60]!r}")
-        elif cue.kind == "title_suffix" and cue.outlet:
-            if not _names_self(info, cue.outlet, cue.url):
-                signs.append(f"title suffix naming {cue.outlet!r}")
+        elif (
+            cue.kind == "title_suffix" and cue.outlet and not _names_self(info, cue.outlet, cue.url)
+        ):
+            signs.append(f"title suffix naming {cue.outlet!r}")
     return signs
 
 
@@ -259,7 +260,7 @@ def points_to(credit: Credit, target: ArticleInfo) -> float:
 def credited_member(
     credits: Sequence[Credit], candidates: Sequence[ArticleInfo]
 ) -> tuple[ArticleInfo, float, Credit] | None:
-    """The candidate the credits designate best (URL beats site), with the strength and the credit."""
+    """The candidate the credits designate best (URL beats site), with strength and credit."""
     best: tuple[ArticleInfo, float, Credit] | None = None
     for credit in credits:
         for cand in candidates:
