@@ -274,3 +274,12 @@ def test_straight_quotes_in_chinese_open_or_close_by_their_count() -> None:
         '"设备国产化是供应链安全的需要。"他说。',
         "园区表示欢迎。",
     ]
+
+
+def test_a_chinese_opening_quote_glued_to_the_stop_starts_the_next_sentence() -> None:
+    text = "发动机工作稳定。“团队将在两周内完成检测。”他说。“穹梭二号”是两级火箭。"
+    assert texts(text, "zh") == [
+        "发动机工作稳定。",
+        "“团队将在两周内完成检测。”他说。",
+        "“穹梭二号”是两级火箭。",
+    ]

@@ -36,6 +36,7 @@ _CLOSERS = "\"'”’»«“›‹)]}」』】〕）"
 # What may precede the first letter of a sentence.
 _OPENERS = frozenset("\"'“”„‚‘’«»‹›([{¿¡–—―-•·*「『【〔（")
 _SPACES = " \t\u00a0\u202f\u2009\u2007\u200b"
+_GLUED_OPENERS = frozenset("“‘„«‹")
 _FULL_STOPS = frozenset(".。．।۔")
 _BULLETS = frozenset("-–—•·*▪►")
 
@@ -220,11 +221,11 @@ def _boundaries(text: str, rules: _Rules) -> list[tuple[int, bool]]:
         if end >= len(text):
             continue
         after = text[end]
-        cjk_next = after == '"' or (after.isalpha() and _is_cjk(after))
+        cjk_next = after == '"' or after in _GLUED_OPENERS or (after.isalpha() and _is_cjk(after))
         if stops[-1] in _CJK_TERMINALS or (cjk_next and stops != "."):
             out.append((end, stops != cluster))
             continue
-        if after not in _SPACES and after != "\n" and after != '"':
+        if after not in _SPACES and after != "\n" and after != '"' and after not in _GLUED_OPENERS:
             continue  # "3.5", "example.com", "e.g.,"
         start = _next_start(text, end)
         if start >= len(text) or not _starts_sentence(text[start]):
@@ -236,15 +237,19 @@ def _boundaries(text: str, rules: _Rules) -> list[tuple[int, bool]]:
 
 
 def _opening_quote_cut(text: str, start: int, end: int) -> int:
-    """End of a stop cluster, cut before a straight quote that opens the next sentence.
+    """End of a stop cluster, cut before a quote that opens the next sentence.
 
-    A '"' glued to a stop and to the next letter can close (“。"他说”) or open
-    (“。"设备”) a quote; the count of '"' before it tells which.
+    A quote glued to a stop and to the next letter may open the next sentence
+    (Chinese “。“回收…”, no space): "“", "„", "«" then always do. A straight '"'
+    can close (“。"他说”) or open (“。"设备”): the count of '"' before it tells.
     """
-    q = text.find('"', start, end)
-    if q == -1 or end >= len(text) or not text[end].isalnum():
+    if end >= len(text) or not text[end].isalnum():
         return end
-    return q if text.count('"', 0, q) % 2 == 0 else end
+    for q in range(start, end):
+        ch = text[q]
+        if ch in _GLUED_OPENERS or (ch == '"' and text.count('"', 0, q) % 2 == 0):
+            return q
+    return end
 
 
 def _is_cjk(ch: str) -> bool:
