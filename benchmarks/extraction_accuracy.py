@@ -112,19 +112,24 @@ def main() -> None:
         for kind, _ in a & b:
             per_kind_agree[kind] += 1
         if a != b:
-            worst.append((cue_jaccard[-1], rec["url"], f"cues html-only={a - b} jsonl-only={b - a}"))
+            diff = f"cues html-only={a - b} jsonl-only={b - a}"
+            worst.append((cue_jaccard[-1], rec["url"], diff))
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     total = len(ok) or 1
     print(f"pages                         {n}  (failed {len(failures)})")
-    print(f"canonical URL = corpus URL    {canonical_ok}/{len(ok)}  ({with_canonical} with canonical)")
+    print(
+        f"canonical URL = corpus URL    {canonical_ok}/{len(ok)}  ({with_canonical} with canonical)"
+    )
     print(f"title as displayed (+suffix)  {title_disp / total:.3f}")
     print(f"title clean (suffix split)    {title_clean / total:.3f}")
     print(f"published date                {date_ok / total:.3f}  ({date_minute} to the minute)")
     print(f"body F1 vs text minus cues    {sum(body_f1) / total:.4f}  (min {min(body_f1):.3f})")
     print(f"body F1 vs raw corpus text    {sum(raw_f1) / total:.4f}")
-    print(f"cue agreement html/jsonl      jaccard {sum(cue_jaccard) / total:.3f}, "
-          f"identical {cue_exact / total:.3f}")
+    print(
+        f"cue agreement html/jsonl      jaccard {sum(cue_jaccard) / total:.3f}, "
+        f"identical {cue_exact / total:.3f}"
+    )
     for kind in sorted(per_kind):
         print(f"    {kind:<12} {per_kind_agree[kind]}/{per_kind[kind]} agree")
     print(f"throughput                    {n / elapsed:.1f} articles/s (one core)")

@@ -221,7 +221,7 @@ def test_a_link_only_headline_in_the_body_is_a_teaser() -> None:
         "Talks on night shifts continue next week.",
     ]
     links = {"Ferry fares rise again in Norland": "https://courier.example/related/5"}
-    body, cues = separate_cues(paragraphs, links=links)
+    body, cues = separate_cues(paragraphs, links=links, link_only=set(links))
 
     assert len(body) == 2
     assert cues[0].kind == "teaser" and cues[0].url == "https://courier.example/related/5"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -46,13 +46,13 @@ _LEAD_SEP = r"\s*(?:[:：\-–—|»>›]+\s*|\s+(?=[\"«“„'‘\w]))"
 _URL = re.compile(r"https?://\S+|www\.\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?", re.I)
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free, apostrophe- and space-normalised form used for matching."""
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("\u00a0", " ")
-    text = "".join(
-        c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c)
-    )
-    return " ".join(text.split())
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").casefold()
+    return " ".join(_COMBINING.sub("", unicodedata.normalize("NFD", text)).split())
 
 
 def _fold_chars(text: str) -> str:
@@ -354,14 +354,16 @@ def separate_cues(
     *,
     gaps: Sequence[int] | None = None,
     links: Mapping[str, str] | None = None,
+    link_only: Collection[str] = (),
     site_name: str | None = None,
 ) -> tuple[tuple[str, ...], tuple[SourceCue, ...]]:
     """Split body paragraphs into the body proper and the cues found in it.
 
     ``gaps[i]`` is the number of blank lines before paragraph ``i`` in a text
     file: a bare headline standing between extra blank lines is a "read more"
-    widget's leftover. ``links`` maps a link's anchor text to its target (HTML):
-    a paragraph that is one link's whole text may also be such a headline.
+    widget's leftover. ``links`` maps a paragraph's text to the target of the
+    one link it holds (HTML); a paragraph in ``link_only`` is that link's whole
+    text, which is how such a headline looks in a page.
     """
     links = links or {}
     body: list[str] = []
@@ -372,14 +374,15 @@ def separate_cues(
         if not text:
             continue
         href = links.get(text)
+        whole_link = text in link_only
         edge = i <= 1 or i >= n - 2
         if edge and not body and is_banner(text, site_name):
             cues.append(SourceCue("banner", text, outlet=text.split(" | ")[0].strip()))
             continue
-        cue = classify_line(text, href=href, link_only=href is not None)
+        cue = classify_line(text, href=href, link_only=whole_link)
         if cue is None and body and 0 < i < n - 1 and _headline_shaped(text):
             widened = gaps is not None and gaps[i] >= 2
-            if widened or href is not None:
+            if widened or whole_link:
                 cue = SourceCue("teaser", text, url=href, headline=text)
         if cue is None and is_banner(text, site_name) and site_name and (edge or not body):
             cue = SourceCue("banner", text, outlet=text.split(" | ")[0].strip())

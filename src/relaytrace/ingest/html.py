@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
@@ -245,22 +246,52 @@ def _body_from_trafilatura(page: str, url: str | None) -> tuple[list[str], list[
     return paragraphs, links
 
 
-def _dom_lines(tree: lxml_html.HtmlElement, base: str | None) -> list[tuple[str, str | None]]:
-    """(text, href if the block is one link) of leaf text blocks inside the article container."""
-    containers = tree.xpath("//article|//main|//*[@itemprop='articleBody']") or [tree]
-    lines: list[tuple[str, str | None]] = []
-    for el in containers[0].iter(*_BLOCKS):
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A leaf text block of the page, with the target of its single link, if any."""
+
+    element: etree._Element
+    text: str
+    href: str | None
+    whole_link: bool
+
+
+def _leaf_lines(tree: lxml_html.HtmlElement, base: str | None) -> list[_Line]:
+    """Leaf text blocks of the whole page, in document order."""
+    lines: list[_Line] = []
+    for el in tree.iter(*_BLOCKS):
         if any(child.tag in _BLOCKS and child.tag != "span" for child in el):
             continue
         text = _text(el)
-        if not text or len(text) > 400:
+        if not text or len(text) > 2000:
             continue
         anchors = el.xpath(".//a[@href]")
-        href = None
-        if len(anchors) == 1 and _text(anchors[0]) == text:
-            href = _http_url(anchors[0].get("href"), base)
-        lines.append((text, href))
+        href = _http_url(anchors[0].get("href"), base) if len(anchors) == 1 else None
+        whole = href is not None and _text(anchors[0]) == text
+        lines.append(_Line(el, text, href, whole))
     return lines
+
+
+def _article_lines(lines: list[_Line], paragraphs: list[str]) -> list[_Line]:
+    """The lines inside the article: under the nearest common ancestor of its first and
+    last paragraph, widened to an enclosing ``<article>`` or ``<main>`` when there is one."""
+    if not paragraphs:
+        return lines
+    first = next((ln.element for ln in lines if ln.text == paragraphs[0]), None)
+    last = next((ln.element for ln in reversed(lines) if ln.text == paragraphs[-1]), None)
+    if first is None:
+        return lines
+    common = first.getparent()
+    if last is not None and last is not first:
+        last_chain = set(last.iterancestors())
+        common = next((x for x in first.iterancestors() if x in last_chain), None)
+    if common is None:
+        return lines
+    for x in [common, *common.iterancestors()]:
+        if x.tag in ("article", "main"):
+            common = x
+            break
+    return [ln for ln in lines if ln.element is common or common in set(ln.element.iterancestors())]
 
 
 def _drop_page_furniture(paragraphs: list[str], title_forms: set[str]) -> list[str]:
@@ -317,25 +348,33 @@ def extract_html(
     paragraphs, links = _body_from_trafilatura(page, page_url)
     title_forms = {fold(raw_title), fold(parts.title), fold(page_title)}
     paragraphs = _drop_page_furniture(paragraphs, title_forms)
-    dom = _dom_lines(tree, page_url)
-    href_of = {text: href for text, href in dom if href}
-    body, cues = separate_cues(paragraphs, links=href_of, site_name=site_name)
+    dom = [
+        ln for ln in _article_lines(_leaf_lines(tree, page_url), paragraphs) if len(ln.text) <= 400
+    ]
+    href_of = {line.text: line.href for line in dom if line.href}
+    whole_links = {line.text for line in dom if line.whole_link}
+    body, cues = separate_cues(
+        paragraphs, links=href_of, link_only=whole_links, site_name=site_name
+    )
     if sum(len(p) for p in body) < MIN_BODY_CHARS:
         raise ExtractionError(f"{page_url}: no article text found", code="no_article")
 
     found = {c.text for c in cues}
     kept = {fold(p) for p in paragraphs}
     extra: list[SourceCue] = []
-    for text, href in dom:
+    for line in dom:
+        text = line.text
         if text in found or fold(text) in kept:
             continue
-        cue = classify_line(text, href=href, link_only=href is not None)
+        cue = classify_line(text, href=line.href, link_only=line.whole_link)
         if cue is not None and cue.kind in ("source_line", "teaser", "credit"):
             extra.append(cue)
             found.add(text)
     all_cues = ([parts.suffix] if parts.suffix else []) + list(cues) + extra
     if canonical and site and site_of(canonical) not in ("", site):
         all_cues.append(SourceCue("source_line", "canonical link", url=canonical))
+    teaser_urls = {c.url for c in all_cues if c.kind == "teaser" and c.url}
+    links = [link for link in links if link.url not in teaser_urls]
     for cue in all_cues:
         if cue.url and cue.kind == "source_line" and all(link.url != cue.url for link in links):
             links.append(Link(cue.url, cue.text))
