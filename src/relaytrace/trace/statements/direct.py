@@ -62,6 +62,19 @@ def _attribution_after(
     pre = seg[: v.start]
     if _words(pre) > _MAX_ATTRIBUTION_WORDS or (any(c in pre for c in ".!?") and _words(pre) > 0):
         return None
+    # "„eine Nacht“ erlebt habe, sagte": the quote sits inside a longer clause
+    if (
+        any(
+            w[:1].islower()
+            and w.lower() not in lex.pronouns
+            and w.lower() not in lex.adverbs
+            and not lex.is_role(w)
+            and w.lower() not in lex.determiners
+            for w in pre.replace(",", " ").split()
+        )
+        and _words(text[q.inner_start : q.inner_end]) < 5
+    ):
+        return None
     # "…», mais a déclaré qu'elle …": the verb opens a statement of its own
     if any(w in lex.conjunctions for w in pre.lower().replace(",", " ").split()[:2]):
         return None

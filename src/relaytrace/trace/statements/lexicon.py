@@ -45,6 +45,7 @@ class Lexicon:
     prepositions: frozenset[str]
     verb_blockers: frozenset[str]
     conjunctions: frozenset[str]
+    particles: frozenset[str]
 
     def is_role(self, word: str) -> bool:
         """A role or title word, also as the tail of a compound ("Unternehmenssprecherin")."""
@@ -54,7 +55,15 @@ class Lexicon:
                 w = w[len(elided) :]
         if w in self.roles:
             return True
-        return self.lang == "de" and any(w.endswith(r) and len(r) >= 4 for r in self.roles)
+        if self.lang != "de":
+            return False
+        for suffix in ("innen", "in", ""):
+            if suffix and not w.endswith(suffix):
+                continue
+            stem = w[: len(w) - len(suffix)] if suffix else w
+            if any(stem.endswith(r) and len(r) >= 4 for r in self.roles):
+                return True
+        return False
 
 
 def _alternation(words: list[str], no_spaces: bool) -> regex.Pattern[str] | None:
@@ -109,6 +118,7 @@ def lexicon(lang: str | None) -> Lexicon:
         prepositions=frozenset(get("prepositions")),
         verb_blockers=frozenset(get("verb_blockers")),
         conjunctions=frozenset(get("conjunctions")),
+        particles=frozenset(get("particles")),
     )
 
 

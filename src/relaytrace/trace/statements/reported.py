@@ -152,6 +152,7 @@ def _verb_statement(
             used += skip
     venue, vlen = find_venue(post[used:], lex, v.text)
     rest_at = v.end + used + vlen
+    rest_at += skip_time(text[rest_at:b], lex)
     rest = text[rest_at:b]
     comp = _complementiser(rest, lex)
     clause: tuple[int, int] | None = None

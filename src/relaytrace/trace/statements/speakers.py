@@ -191,6 +191,8 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
     """
     stripped = segment.lstrip(" ,")
     lead = len(segment) - len(stripped)
+    if lex.comma_clause and segment.lstrip().startswith(","):
+        return None, 0  # "sagte, man habe …": a clause, not a speaker, follows
     first = stripped.split(maxsplit=1)[0].strip(",.;:") if stripped.split() else ""
     if first.lower() in lex.pronouns:
         end = lead + len(first)

@@ -18,7 +18,7 @@ def skip_time(text: str, lex: Lexicon) -> int:
         rest = text[pos:]
         lead = len(rest) - len(rest.lstrip(" ,"))
         low = rest[lead:].lower()
-        for word in (*lex.time_words, *lex.adverbs):
+        for word in (*lex.time_words, *lex.adverbs, *lex.particles):
             if low.startswith(word) and (len(low) == len(word) or not low[len(word)].isalnum()):
                 pos += lead + len(word)
                 break
