@@ -41,6 +41,16 @@ class Alignment:
     blocks: tuple[tuple[tuple[int, ...], tuple[int, ...], float], ...]
     weight: float
     free_weight: float
+    filled: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def steps(self) -> tuple[tuple[int, int], ...]:
+        """Moves between consecutive aligned units, gap fills included."""
+        units = sorted(
+            [(a[0], a[-1], b[0], b[-1]) for a, b, _ in self.blocks]
+            + [(i, i, j, j) for i, j in self.filled]
+        )
+        return tuple((n[0] - p[1], n[2] - p[3]) for p, n in zip(units, units[1:], strict=False))
 
     @property
     def pairs(self) -> tuple[tuple[int, int, float], ...]:
@@ -48,11 +58,11 @@ class Alignment:
 
     @property
     def rows_a(self) -> frozenset[int]:
-        return frozenset(i for a, _, _ in self.blocks for i in a)
+        return frozenset(i for a, _, _ in self.blocks for i in a) | {i for i, _ in self.filled}
 
     @property
     def rows_b(self) -> frozenset[int]:
-        return frozenset(j for _, b, _ in self.blocks for j in b)
+        return frozenset(j for _, b, _ in self.blocks for j in b) | {j for _, j in self.filled}
 
 
 def _incidence(sets: Sequence[frozenset], index: dict) -> np.ndarray:
@@ -142,7 +152,28 @@ def align(
     out = tuple(
         (tuple(range(i0, i1 + 1)), tuple(range(j0, j1 + 1)), s) for i0, i1, j0, j1, s in chain
     )
-    return Alignment(out, weight, max(free, 1e-9))
+    return Alignment(out, weight, max(free, 1e-9), _fill_gaps(chain, a, b, options))
+
+
+def _fill_gaps(
+    chain: list[tuple[int, int, int, int, float]], a: Profile, b: Profile, options: MatchOptions
+) -> tuple[tuple[int, int], ...]:
+    """Sentences left between two aligned blocks, in equal numbers on both sides
+    (at most two), paired in order when their lengths agree: in a translation
+    they are the sentences without anchors (a quote, a comment)."""
+    filled = []
+    expected = math.log(max(sum(a.lengths), 1) / max(sum(b.lengths), 1))
+    for p, n in zip(chain, chain[1:], strict=False):
+        gap_a, gap_b = n[0] - p[1] - 1, n[2] - p[3] - 1
+        if gap_a != gap_b or not 1 <= gap_a <= options.max_gap_fill:
+            continue
+        pairs = [(p[1] + 1 + t, p[3] + 1 + t) for t in range(gap_a)]
+        ratios = [
+            abs(math.log(max(a.lengths[i], 1) / max(b.lengths[j], 1)) - expected) for i, j in pairs
+        ]
+        if max(ratios) <= 2 * options.length_sigma:
+            filled += pairs
+    return tuple(filled)
 
 
 def _heaviest_chain(

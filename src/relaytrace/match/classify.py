@@ -95,14 +95,11 @@ def evidence(
             lag = abs((a.published - b.published).total_seconds()) / 86400
         except TypeError:  # naive vs aware
             lag = None
-    steps = [
-        (b0[0][0] - a0[0][-1], b0[1][0] - a0[1][-1])
-        for a0, b0 in zip(alignment.blocks, alignment.blocks[1:], strict=False)
-    ]
+    steps = alignment.steps
     contiguity = sum(1 for di, dj in steps if di == 1 and dj == 1) / len(steps) if steps else 0.0
     return Evidence(
         contiguity=contiguity,
-        blocks=n,
+        blocks=n + len(alignment.filled),
         coverage_a=ca,
         coverage_b=cb,
         mean=mean,
@@ -126,6 +123,10 @@ def relay_index(e: Evidence, sentences: int) -> float:
     return 0.35 * e.contiguity + 0.35 * per_sentence + 0.3 * min(1.0, e.mean)
 
 
+def aligned_units(alignment: Alignment) -> int:
+    return len(alignment.blocks) + len(alignment.filled)
+
+
 def _relay_strength(e: Evidence) -> float:
     return math.sqrt(max(e.coverage_a, e.coverage_b) * min(1.0, e.mean / 0.8))
 
@@ -142,12 +143,14 @@ def classify(
     bonus = options.cue_bonus if e.cue else 0.0
     small = min(len(a.lengths), len(b.lengths))
     min_pairs = min(options.relay_min_pairs, max(1, small))
+    short_cov = e.coverage_a if len(a.lengths) <= len(b.lengths) else e.coverage_b
     is_relay = (
         e.blocks >= min_pairs
         and max(e.coverage_a, e.coverage_b) >= options.relay_min_coverage - bonus
         and e.mean >= options.relay_min_mean - bonus
         and e.order >= options.relay_min_order - bonus
         and relay_index(e, small) >= options.relay_min_index - bonus
+        and short_cov >= options.relay_min_short_coverage - bonus
     )
     first, second = a, b
     ca, cb = e.coverage_a, e.coverage_b

@@ -26,6 +26,8 @@ class MatchOptions:
         merge_penalty: subtracted from 1-2 and 2-1 (split/merged sentence) moves.
         length_sigma: width of the length-ratio prior (log scale, Gale–Church style).
         token_weight: share of same-language token overlap in a pair score.
+        max_gap_fill: sentences left between two aligned blocks in equal numbers
+            on both sides (up to this many) are paired when their lengths agree.
     Classification
         relay_min_pairs: least aligned sentence pairs for copy/translation.
         relay_min_coverage: least coverage of the better-covered side.
@@ -34,6 +36,8 @@ class MatchOptions:
             monotone alignment keeps (relays keep order, independent texts do not).
         relay_min_index: least ``classify.relay_index`` (contiguity, blocks per
             sentence, mean score): the sentence-by-sentence test.
+        relay_min_short_coverage: least coverage of the article with fewer
+            sentences (an excerpt or abridged translation is covered almost whole).
         story_min_weight: least IDF-weighted anchor overlap (Dice) of the two
             articles for same_story.
         story_min_shared: least number of shared rare anchors for same_story.
@@ -60,11 +64,13 @@ class MatchOptions:
     merge_penalty: float = 0.05
     length_sigma: float = 0.5
     token_weight: float = 0.6
+    max_gap_fill: int = 2
     relay_min_pairs: int = 3
     relay_min_coverage: float = 0.5
     relay_min_mean: float = 0.35
     relay_min_order: float = 0.7
-    relay_min_index: float = 0.6
+    relay_min_index: float = 0.66
+    relay_min_short_coverage: float = 0.75
     story_min_weight: float = 0.12
     story_min_shared: int = 4
     cue_bonus: float = 0.1

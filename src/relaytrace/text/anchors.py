@@ -268,6 +268,25 @@ def name_key(word: str) -> str:
     return latin[:PREFIX_LEN]
 
 
+_SKELETON_MAP = str.maketrans({"c": "k", "q": "k", "v": "f", "p": "b", "x": "k"})
+_ARABIC_LETTERS = regex.compile(r"^\p{Arabic}+$")
+
+
+def skeleton_key(word: str) -> str:
+    """Consonant skeleton of a name, for scripts that omit short vowels (Arabic).
+
+    "Stoltenberg" and "ستولتنبرغ" both give "stlt"; vowels, w, y and h are
+    dropped, c/q/x→k, v→f, p→b, doubled letters collapsed.
+    """
+    latin = "".join(c for c in fold(anyascii(word)) if c.isalpha()).translate(_SKELETON_MAP)
+    out: list[str] = []
+    for c in latin:
+        if c in "aeiouwyh" or (out and out[-1] == c):
+            continue
+        out.append(c)
+    return "".join(out[:PREFIX_LEN])
+
+
 def _split_elision(token: str) -> list[str]:
     """ "l'OTAN" → ["OTAN"], "dell'UE" → ["UE"], "Russia's" → ["Russia"]."""
     if not any(a in token for a in _APOSTROPHES):
@@ -320,6 +339,15 @@ def _alias_lookup(words: Sequence[str], lang: str | None) -> str | None:
     return None
 
 
+_ARABIC_NAME_MAX_ZIPF = 3.0
+
+
+def _add_skeleton(word: str, out: set[str]) -> None:
+    key = skeleton_key(word)
+    if len(key) >= 3:
+        out.add(f"s:{key}")
+
+
 def _names(text: str, lang: str | None, out: set[str]) -> None:
     tokens: list[tuple[str, bool]] = []  # (token, at sentence start)
     for i, tok in enumerate(_tokens(text)):
@@ -348,6 +376,10 @@ def _names(text: str, lang: str | None, out: set[str]) -> None:
                 key = name_key(bare)
                 if len(key) >= 3:
                     out.add(f"e:{key}")
+                    _add_skeleton(bare, out)
+        elif lang == "ar" and _ARABIC_LETTERS.match(word) and len(word) >= 4:
+            if _zipf(word, "ar") < _ARABIC_NAME_MAX_ZIPF:
+                _add_skeleton(word, out)
         i += 1
     _, _, cjk = _aliases()
     if cjk and _CJK.search(text):
