@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from relaytrace.model import Sentence
@@ -36,6 +37,7 @@ _CLOSERS = "\"'”’»«“›‹)]}」』】〕）"
 # What may precede the first letter of a sentence.
 _OPENERS = frozenset("\"'“”„‚‘’«»‹›([{¿¡–—―-•·*「『【〔（")
 _SPACES = " \t\u00a0\u202f\u2009\u2007\u200b"
+_OPENER_CHARS = "".join(sorted(_OPENERS))
 _GLUED_OPENERS = frozenset("“‘„«‹")
 _FULL_STOPS = frozenset(".。．।۔")
 _BULLETS = frozenset("-–—•·*▪►")
@@ -70,7 +72,7 @@ class _Rules:
 
 def _key(abbreviation: str) -> str:
     """Abbreviations are compared without spaces: "z. B" and "z.B" meet."""
-    return re.sub(r"\s+", "", abbreviation).rstrip(".")
+    return "".join(abbreviation.split()).rstrip(".")
 
 
 @cache
@@ -136,7 +138,8 @@ def _rules(lang: str | None) -> _Rules:
     )
 
 
-def _zipf(word: str, langs: Sequence[str]) -> float:
+@lru_cache(maxsize=65536)
+def _zipf(word: str, langs: tuple[str, ...]) -> float:
     """Highest wordfreq Zipf frequency of ``word`` (case-folded) among ``langs``."""
     from wordfreq import zipf_frequency
 
@@ -149,7 +152,7 @@ def _zipf(word: str, langs: Sequence[str]) -> float:
     return best
 
 
-def _is_frequent(word: str, langs: Sequence[str]) -> bool:
+def _is_frequent(word: str, langs: tuple[str, ...]) -> bool:
     """True when ``word`` is a very common word (a function word) of one of ``langs``."""
     return _zipf(word, langs) >= _FREQUENT_ZIPF
 
@@ -177,8 +180,9 @@ def _word_at(text: str, i: int) -> str:
 
 def _tokens_before(text: str, end: int, count: int) -> list[str]:
     """The last ``count`` whitespace-separated tokens of ``text[:end]``, stripped of openers."""
-    tokens = text[:end].split()[-count:]
-    return [t.lstrip("".join(_OPENERS)) for t in tokens]
+    window = text[max(0, end - 40 * count) : end]  # bounded: long paragraphs stay linear
+    tokens = window.split()[-count:]
+    return [t.lstrip(_OPENER_CHARS) for t in tokens]
 
 
 def _dot_is_boundary(text: str, dot: int, start: int, rules: _Rules) -> bool:
@@ -191,7 +195,8 @@ def _dot_is_boundary(text: str, dot: int, start: int, rules: _Rules) -> bool:
     if _key(last) in rules.no_break or _key(two) in rules.no_break:
         return False
     next_word = _word_at(text, start)
-    following = text[start:].split(maxsplit=1)[0] if text[start:].strip() else ""
+    window = text[start : start + 40].split(maxsplit=1)
+    following = window[0] if window else ""
     joined = _key(last + "." + following)
     if joined in rules.no_break or joined in rules.may_end:
         return False  # inside a spaced abbreviation: the "z." of "z. B."
@@ -214,8 +219,9 @@ def _dot_is_boundary(text: str, dot: int, start: int, rules: _Rules) -> bool:
 def _boundaries(text: str, rules: _Rules) -> list[tuple[int, bool]]:
     """Sentence ends inside one paragraph: (index just after the end, ended in a quote)."""
     out: list[tuple[int, bool]] = []
+    quotes = [i for i, ch in enumerate(text) if ch == '"'] if '"' in text else []
     for m in _CLUSTER.finditer(text):
-        end = _opening_quote_cut(text, m.start(), m.end())
+        end = _opening_quote_cut(text, m.start(), m.end(), quotes)
         cluster = text[m.start() : end]
         stops = cluster.rstrip(_CLOSERS + _SPACES)
         if end >= len(text):
@@ -236,7 +242,7 @@ def _boundaries(text: str, rules: _Rules) -> list[tuple[int, bool]]:
     return out
 
 
-def _opening_quote_cut(text: str, start: int, end: int) -> int:
+def _opening_quote_cut(text: str, start: int, end: int, quotes: Sequence[int]) -> int:
     """End of a stop cluster, cut before a quote that opens the next sentence.
 
     A quote glued to a stop and to the next letter may open the next sentence
@@ -247,7 +253,7 @@ def _opening_quote_cut(text: str, start: int, end: int) -> int:
         return end
     for q in range(start, end):
         ch = text[q]
-        if ch in _GLUED_OPENERS or (ch == '"' and text.count('"', 0, q) % 2 == 0):
+        if ch in _GLUED_OPENERS or (ch == '"' and bisect_left(quotes, q) % 2 == 0):
             return q
     return end
 
