@@ -101,3 +101,11 @@ def test_bad_urls_get_their_own_codes(url: str, code: str):
 def test_nat64_addresses_are_judged_by_the_ipv4_inside():
     assert address_problem(ipaddress.ip_address("64:ff9b::7f00:1")) == "loopback"
     assert address_problem(ipaddress.ip_address("64:ff9b::5db8:d822")) is None
+
+
+def test_the_pinned_url_connects_to_the_checked_address_and_keeps_the_name():
+    target = check_url("https://wire.example/story/1?page=2#top", resolver=PUBLIC)
+    assert target.pinned() == ("https://93.184.216.34/story/1?page=2", "wire.example")
+
+    local = check_url("http://[::1]:8080/a", allow_private=True)
+    assert local.pinned() == ("http://[::1]:8080/a", "[::1]:8080")

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin
 
 import httpx
 
@@ -51,6 +51,7 @@ __all__ = [
     "CrawlOptions",
     "FetchResult",
     "Fetcher",
+    "HTTPStatusError",
     "ValidatorCache",
     "parse_retry_after",
 ]
@@ -167,12 +168,25 @@ class Fetcher:
         last_modified: str | None = None,
     ) -> FetchResult:
         """GET ``url`` following redirects hop by hop; conditional when validators are given."""
+        return self._get(url, accept, etag, last_modified, check_robots=self.options.respect_robots)
+
+    # -- internals -------------------------------------------------------
+
+    def _get(
+        self,
+        url: str,
+        accept: Accept,
+        etag: str | None,
+        last_modified: str | None,
+        *,
+        check_robots: bool,
+    ) -> FetchResult:
         opts = self.options
         current = url
         seen = {url}
         for hop in range(opts.max_redirects + 1):
             target = self._check(current)
-            if opts.respect_robots and not self.robots.allowed(current):
+            if check_robots and not self.robots.allowed(current):
                 raise FetchError(f"robots.txt disallows {current}", code="robots_disallowed")
             headers = {"Accept": _ACCEPT_HEADERS[accept]}
             if etag:
@@ -190,8 +204,6 @@ class Fetcher:
         raise FetchError(
             f"more than {opts.max_redirects} redirects from {url}", code="too_many_redirects"
         )
-
-    # -- internals -------------------------------------------------------
 
     def _check(self, url: str) -> Target:
         return check_url(
@@ -251,14 +263,12 @@ class Fetcher:
                 outcome = self._once(state, target, headers, accept, original, hops)
             if isinstance(outcome, _Retry):
                 if attempt >= opts.retries:
-                    raise FetchError(outcome.message, code=outcome.code)
+                    raise outcome.error()
                 wait = outcome.after
                 if wait is None:
                     wait = opts.backoff * 2**attempt * (1 + random.random() / 4)
                 if wait > opts.max_retry_after:
-                    raise FetchError(
-                        f"{outcome.message}; server asks to wait {wait:.0f}s", code=outcome.code
-                    )
+                    raise outcome.error(f"{outcome.message}; server asks to wait {wait:.0f}s")
                 with state.lock:  # the whole host waits, not just this request
                     state.next_at = max(state.next_at, time.monotonic() + wait)
                 attempt += 1
@@ -276,7 +286,7 @@ class Fetcher:
     ) -> FetchResult | str | _Retry:
         opts = self.options
         client = self._client(state)
-        pinned, host_header = _pin(target)
+        pinned, host_header = target.pinned()
         request = client.build_request(
             "GET",
             pinned,
@@ -305,9 +315,9 @@ class Fetcher:
                 )
             if status in _RETRY_STATUSES:
                 after = parse_retry_after(response.headers.get("Retry-After"))
-                return _Retry("http_error", f"HTTP {status} from {target.url}", after)
+                return _Retry("http_error", f"HTTP {status} from {target.url}", after, status)
             if status >= 400 or status < 200:
-                raise FetchError(f"HTTP {status} from {target.url}", code="http_error")
+                raise HTTPStatusError(f"HTTP {status} from {target.url}", status)
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > opts.max_bytes:
                 raise FetchError(
@@ -351,43 +361,13 @@ class Fetcher:
 
     def _fetch_robots(self, url: str) -> tuple[int, bytes]:
         """Fetch a robots.txt for the cache: (status, body); 0 when unreachable."""
-        opts = self.options
-        current = url
-        for hop in range(opts.max_redirects + 1):
-            try:
-                target = self._check(current)
-            except FetchError:
-                return 0, b""
-            state = self._host(target)
-            try:
-                with state.slots:
-                    self._wait_turn(state, current)
-                    client = self._client(state)
-                    pinned, host_header = _pin(target)
-                    request = client.build_request(
-                        "GET",
-                        pinned,
-                        headers={"Host": host_header},
-                        extensions={"sni_hostname": target.host},
-                    )
-                    response = client.send(request, stream=True)
-                    try:
-                        if response.status_code in _REDIRECTS and "Location" in response.headers:
-                            current = urljoin(current, response.headers["Location"])
-                            continue
-                        body = b""
-                        if 200 <= response.status_code < 300:
-                            for chunk in response.iter_bytes(65536):
-                                body += chunk
-                                if len(body) >= MAX_ROBOTS_BYTES:
-                                    break
-                        return response.status_code, body
-                    finally:
-                        response.close()
-            except httpx.HTTPError:
-                return 0, b""
-            del hop
-        return 0, b""
+        try:
+            result = self._get(url, "any", None, None, check_robots=False)
+        except HTTPStatusError as exc:
+            return exc.status, b""
+        except FetchError:
+            return 0, b""
+        return 200, result.content[:MAX_ROBOTS_BYTES]
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,6 +375,22 @@ class _Retry:
     code: str
     message: str
     after: float | None
+    status: int = 0
+
+    def error(self, message: str | None = None) -> FetchError:
+        if self.status:
+            return HTTPStatusError(message or self.message, self.status)
+        return FetchError(message or self.message, code=self.code)
+
+
+class HTTPStatusError(FetchError):
+    """An HTTP error answer (code ``http_error``), with its status."""
+
+    code = "http_error"
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 _ACCEPT_HEADERS: dict[str, str] = {
@@ -403,17 +399,6 @@ _ACCEPT_HEADERS: dict[str, str] = {
     "*/*;q=0.5",
     "any": "*/*",
 }
-
-
-def _pin(target: Target) -> tuple[str, str]:
-    """The URL with its host replaced by the checked address, and the Host header to send."""
-    parts = urlsplit(target.url)
-    address = f"[{target.address}]" if ":" in target.address else target.address
-    default = 443 if target.scheme == "https" else 80
-    netloc = address if target.port == default else f"{address}:{target.port}"
-    host_header = target.host if target.port == default else f"{target.host}:{target.port}"
-    pinned = urlunsplit((target.scheme, netloc, parts.path or "/", parts.query, ""))
-    return pinned, host_header
 
 
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:

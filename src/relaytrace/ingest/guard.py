@@ -24,7 +24,7 @@ import ipaddress
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from relaytrace.errors import FetchError
 
@@ -66,6 +66,16 @@ class Target:
     host: str
     port: int
     address: str
+
+    def pinned(self) -> tuple[str, str]:
+        """The URL with its host replaced by the checked address, and the Host header to send."""
+        parts = urlsplit(self.url)
+        address = f"[{self.address}]" if ":" in self.address else self.address
+        default = 443 if self.scheme == "https" else 80
+        netloc = address if self.port == default else f"{address}:{self.port}"
+        name = f"[{self.host}]" if ":" in self.host else self.host
+        host = name if self.port == default else f"{name}:{self.port}"
+        return urlunsplit((self.scheme, netloc, parts.path or "/", parts.query, "")), host
 
 
 def system_resolver(host: str, port: int) -> list[str]:

@@ -1,0 +1,153 @@
+"""WARC ingest throughput: pages/s and MB/s with 1 and 2 workers, against plain trafilatura.
+
+Generates a WARC of fictional news pages (our own generated text, with the
+navigation, sidebars and scripts real pages carry), then prints:
+
+- reading only: ``iter_warc`` (FastWARC) next to warcio's ArchiveIterator;
+- full ingest (read, extract, analyse, store in a fresh SQLite file) with 1 and 2 workers;
+- ``trafilatura.extract`` of the same pages in one process, and the ratio.
+
+    PYTHONPATH=src python benchmarks/warc_throughput.py [--pages 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from io import BytesIO
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.conftest's store shim
+
+import trafilatura
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from relaytrace.ingest.pipeline import ingest
+from relaytrace.ingest.warc import iter_warc
+from relaytrace.model import RawDocument
+
+PLACES = ["Lomvik", "Sandholm", "Quillby", "Brennmark", "Ostravel", "Kaldera", "Vintry"]
+PEOPLE = ["Edda Fjell", "Ivo Brandt", "Mara Olsen", "Tomas Reyk", "Lise Arnau", "Oda Renn"]
+OUTLETS = ["Lomvik Gazette", "Sandholm Post", "Borealis Today", "River Wire"]
+NOUNS = ["harbour", "bridge", "council", "ferry", "budget", "strike", "election", "pier"]
+VERBS = ["reopened", "approved", "rejected", "delayed", "announced", "inspected", "funded"]
+
+
+def sentence(rng: random.Random) -> str:
+    return (
+        f"{rng.choice(PEOPLE)} said the {rng.choice(NOUNS)} in {rng.choice(PLACES)} was "
+        f"{rng.choice(VERBS)} on {rng.choice(['Monday', 'Tuesday', 'Friday'])} after "
+        f"{rng.randint(2, 90)} days, at a cost of {rng.randint(1, 99)}.{rng.randint(0, 9)} million "
+        f"crowns, according to the {rng.choice(OUTLETS)}."
+    )
+
+
+def make_page(n: int, rng: random.Random) -> bytes:
+    title = f"{rng.choice(PLACES)} {rng.choice(NOUNS)} {rng.choice(VERBS)} ({n})"
+    paragraphs = "".join(
+        "<p>" + " ".join(sentence(rng) for _ in range(rng.randint(2, 4))) + "</p>"
+        for _ in range(rng.randint(5, 12))
+    )
+    nav = "".join(f'<li><a href="/section/{s}">{s}</a></li>' for s in NOUNS)
+    sidebar = "".join(f'<li><a href="/story/{n + k}">{sentence(rng)}</a></li>' for k in range(6))
+    day = 1 + n % 28
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+        f'<meta property="article:published_time" content="2026-02-{day:02d}T08:00:00+00:00">'
+        f"<script>var tracking = {{id: {n}}};</script></head><body>"
+        f'<header><nav><ul>{nav}</ul></nav><div class="cookie">We use cookies.</div></header>'
+        f"<main><article><h1>{title}</h1>{paragraphs}</article></main>"
+        f"<aside><h3>Most read</h3><ul>{sidebar}</ul></aside>"
+        f"<footer>© {rng.choice(OUTLETS)} · Contact · Privacy</footer></body></html>"
+    ).encode()
+
+
+def write_warc(path: Path, pages: int) -> list[bytes]:
+    rng = random.Random(7)
+    bodies = [make_page(n, rng) for n in range(pages)]
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for n, body in enumerate(bodies):
+            http = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                f"https://gazette-{n % 20}.example/news/{n}",
+                "response",
+                payload=BytesIO(body),
+                http_headers=http,
+                warc_headers_dict={"WARC-Date": "2026-03-01T10:00:00Z"},
+            )
+            writer.write_record(record)
+    return bodies
+
+
+def timed(label: str, count: int, megabytes: float, fn) -> float:
+    started = time.perf_counter()
+    fn()
+    seconds = time.perf_counter() - started
+    print(
+        f"{label:<38} {seconds:7.2f} s  {count / seconds:9.1f} pages/s  "
+        f"{megabytes / seconds:7.2f} MB/s"
+    )
+    return count / seconds
+
+
+def read_fastwarc(path: Path) -> None:
+    for item in iter_warc(path):
+        assert isinstance(item, RawDocument)
+
+
+def read_warcio(path: Path) -> None:
+    with path.open("rb") as fh:
+        for record in ArchiveIterator(fh):
+            if record.rec_type == "response":
+                record.content_stream().read()
+
+
+def ingest_run(path: Path, workers: int) -> None:
+    from tests.conftest import concrete_store_class
+
+    with tempfile.TemporaryDirectory() as tmp:
+        with concrete_store_class()(Path(tmp) / "bench.db") as store:
+            report = ingest(store, iter_warc(path), workers=workers)
+        assert report.added + report.unchanged + report.updated > 0, report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", type=int, default=2000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.warc.gz"
+        bodies = write_warc(path, args.pages)
+        html_mb = sum(len(b) for b in bodies) / 1e6
+        print(
+            f"{args.pages} pages, {html_mb:.1f} MB of HTML, "
+            f"{path.stat().st_size / 1e6:.1f} MB gzipped WARC"
+        )
+        warm = Path(tmp) / "warm.warc.gz"
+        write_warc(warm, 20)
+        ingest_run(warm, 1)  # load extraction and language models once, untimed
+        trafilatura.extract(bodies[0])
+        timed("read: iter_warc (FastWARC)", args.pages, html_mb, lambda: read_fastwarc(path))
+        timed("read: warcio ArchiveIterator", args.pages, html_mb, lambda: read_warcio(path))
+        one = timed("ingest, 1 worker", args.pages, html_mb, lambda: ingest_run(path, 1))
+        two = timed("ingest, 2 workers", args.pages, html_mb, lambda: ingest_run(path, 2))
+        plain = timed(
+            "trafilatura.extract, 1 process",
+            args.pages,
+            html_mb,
+            lambda: [trafilatura.extract(b) for b in bodies],
+        )
+        ratio = f"1 worker {one / plain:.2f}x, 2 workers {two / plain:.2f}x"
+        print(f"ingest pages/s over plain trafilatura pages/s: {ratio}")
+
+
+if __name__ == "__main__":
+    main()
