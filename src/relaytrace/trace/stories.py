@@ -28,7 +28,7 @@ class StoryOptions:
     """Merging thresholds (documented defaults)."""
 
     # Share of article pairs across two groups that must be related.
-    min_density: float = 0.2
+    min_density: float = 0.5
     # Minimum same-story score for a lone pair of articles to make a story.
     min_pair_score: float = 0.0
     label_terms: int = 4
