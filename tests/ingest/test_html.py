@@ -245,3 +245,59 @@ def test_random_bytes_never_crash_with_anything_but_input_errors() -> None:
         blob = b"<html><body><p>" + rng(2000) + b"</p></body></html>"
         with contextlib.suppress(InputError):
             extract_html(blob, "https://x.example/r")
+
+
+NEWS_SITE_PAGE = """<!doctype html><html lang="de"><head><meta charset="utf-8">
+<title>Rheintal Kurier | Brücke in Altenau bleibt bis Mai gesperrt</title>
+<meta property="og:title" content="Brücke in Altenau bleibt bis Mai gesperrt">
+</head><body>
+
+<header><div class="brand">Rheintal Kurier</div><nav><a href="/politik">Politik</a>
+<a href="/sport">Sport</a></nav>
+</header>
+<section class="teasers"><article class="card"><h3><a href="/a/1">Neue Radwege für Altenau</a></h3>
+<p>Die Stadt plant zwölf Kilometer neue Wege.</p></article>
+<article class="card">
+<h3><a href="/a/2">Hafenbahn fährt wieder</a></h3><p>Nach dem Streik rollen die Züge.</p>
+</article></section>
+<main><article class="story">
+<h1>Brücke in Altenau bleibt bis Mai gesperrt</h1>
+<div class="byline">Von Jana Roth · <time datetime="2026-02-10T06:05:00+01:00">10. Februar
+2026, 6:05 Uhr</time></div>
+<figure><img src="/b.jpg"><figcaption>Die gesperrte Brücke am Montag. Foto: Archiv</figcaption>
+</figure>
+<p>Die Sanierung der Rheinbrücke in Altenau dauert länger als geplant. Die Stadt
+rechnet nun damit, dass die Brücke erst Ende Mai wieder für den Verkehr freigegeben wird, wie
+ein Sprecher am Montag mitteilte.</p>
+<p>Grund seien Schäden an den Lagern, die erst nach dem Abtragen des Belags sichtbar geworden seien.
+Die Kosten steigen nach Angaben der Stadt um rund 400.000 Euro.</p>
+<h2>Umleitung über Neudorf</h2>
+<p>Autofahrer müssen weiterhin über Neudorf ausweichen.
+Für Fußgänger und Radfahrer bleibt ein schmaler Steg geöffnet, der allerdings nachts beleuchtet
+werden soll.</p>
+<div class="share">Teilen: <a href="#">Facebook</a> <a href="#">X</a></div>
+<p>Quelle: <a href="https://agentur-west.example/meldung/123">Agentur West</a></p>
+</article></main>
+<aside><h2>Meistgelesen</h2>
+<ol><li><a href="/x">Lesen Sie auch: Ein ganz anderer Artikel</a></li></ol></aside>
+<footer>© Rheintal Kurier</footer></body></html>
+"""
+
+
+def test_news_site_page_with_teaser_cards_crosshead_and_partly_linked_source() -> None:
+    url = "https://www.rheintal-kurier.example/lokales/bruecke-altenau-gesperrt"
+    article = extract_html(NEWS_SITE_PAGE, url)
+
+    assert article.title == "Brücke in Altenau bleibt bis Mai gesperrt"
+    assert article.site == "rheintal-kurier.example" and article.site_name == "Rheintal Kurier"
+    assert article.published is not None and article.published.isoformat() == (
+        "2026-02-10T06:05:00+01:00"
+    )
+    assert article.paragraphs[0].startswith("Die Sanierung der Rheinbrücke")
+    assert article.paragraphs[-1].startswith("Autofahrer müssen")
+    for junk in ("Radwege", "Hafenbahn", "Teilen", "Foto: Archiv", "Meistgelesen"):
+        assert junk not in article.body
+    [source] = article.cues
+    assert (source.kind, source.outlet) == ("source_line", "Agentur West")
+    assert source.url == "https://agentur-west.example/meldung/123"
+    assert [link.url for link in article.links] == [source.url]

@@ -294,6 +294,22 @@ def _article_lines(lines: list[_Line], paragraphs: list[str]) -> list[_Line]:
     return [ln for ln in lines if ln.element is common or common in set(ln.element.iterancestors())]
 
 
+def _prune_minor_articles(tree: lxml_html.HtmlElement) -> bool:
+    """Drop teaser cards marked up as ``<article>`` beside the story (many news sites do);
+    trafilatura would otherwise take the first ``<article>`` for the body."""
+    outer = [
+        a for a in tree.iter("article") if not any(x.tag == "article" for x in a.iterancestors())
+    ]
+    if len(outer) < 2:
+        return False
+    sizes = [sum(len(_text(p)) for p in a.iter("p")) for a in outer]
+    best = max(sizes)
+    minor = [a for a, size in zip(outer, sizes, strict=True) if size * 3 < best]
+    for article in minor:
+        article.drop_tree()
+    return bool(minor)
+
+
 def _drop_page_furniture(paragraphs: list[str], title_forms: set[str]) -> list[str]:
     """Remove the title and a bare dateline that trafilatura may keep at the top of the body."""
     kept = []
@@ -345,6 +361,8 @@ def extract_html(
     if not parts.title:
         raise ExtractionError(f"{page_url}: page has no title", code="no_article")
 
+    if _prune_minor_articles(tree):
+        page = lxml_html.tostring(tree, encoding="unicode")
     paragraphs, links = _body_from_trafilatura(page, page_url)
     title_forms = {fold(raw_title), fold(parts.title), fold(page_title)}
     paragraphs = _drop_page_furniture(paragraphs, title_forms)
