@@ -148,6 +148,18 @@ def sentence_counts(devset: Path) -> None:
                 row.append(f"{lang}:{n}")
                 ratios[f"{origin[1]}->{lang}"].append(n / origin[2])
         print(f"  {story}  origin {row[0]:8} translations {' '.join(row[1:])}")
+    bodies = [(item["full"].split("\n\n", 1)[1], item["lang"]) for item in items]
+    for label, with_lang in (("given language", True), ("lang=None", False)):
+        for _ in range(2):  # the first pass loads rules and word frequencies; report the second
+            t = time.perf_counter()
+            count = sum(
+                len(split_sentences(body, lang if with_lang else None)) for body, lang in bodies
+            )
+            elapsed = time.perf_counter() - t
+        print(
+            f"\n  split_sentences, {label}: {count} sentences in {len(bodies)} articles,"
+            f" {len(bodies) / elapsed:.0f} articles/s, {count / elapsed:.0f} sentences/s (warm)"
+        )
     print("\n  pair      n  median translation/origin sentence ratio  (min-max)")
     for pair, values in sorted(ratios.items()):
         print(
