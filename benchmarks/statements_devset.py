@@ -1,7 +1,7 @@
 """Statement extraction and linking on the devset: detection P/R/F1 per language, speaker
 and venue accuracy, linking pairwise F1, throughput.
 
-    PYTHONPATH=src python benchmarks/statements_devset.py [--devset ../shared/devset] [--errors LANG]
+    PYTHONPATH=src python benchmarks/statements_devset.py [--devset DIR] [--errors LANG]
 
 Gold spans are found by locating each gold quote (parts joined by " … ") in the
 article text; a prediction matches a gold statement when their spans overlap by
@@ -18,10 +18,13 @@ import argparse
 import json
 import time
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path
 
+from relaytrace.model import Article
 from relaytrace.trace.statements import extract_from_text
 from relaytrace.trace.statements.lexicon import fold
+from relaytrace.trace.statements.linking import link_statements
 
 DEFAULT_DEVSET = Path("/work/shared/devset")
 LANGS = ["en", "fr", "de", "es", "it", "pt", "pl", "ru", "uk", "zh", "ar"]
@@ -74,7 +77,7 @@ def same_speaker(pred: str | None, gold: str | None) -> bool:
     if p == g or p in g or g in p:
         return True
     pw, gw = p.split(), g.split()
-    return bool(pw and gw) and (pw[-1] == gw[-1] or pw[-1][:5] == gw[-1][:5] and len(gw[-1]) > 4)
+    return bool(pw and gw) and (pw[-1] == gw[-1] or (pw[-1][:5] == gw[-1][:5] and len(gw[-1]) > 4))
 
 
 def same_venue(pred: str | None, gold: str) -> bool:
@@ -107,6 +110,7 @@ def main() -> None:
     spk = defaultdict(lambda: [0, 0])
     ven = [0, 0]
     predicted: dict[str, list] = {}
+    matched: dict[str, list] = {}
     unlocated = 0
     for url, rec in corpus.items():
         lang = gold_meta[url]["lang"]
@@ -122,6 +126,7 @@ def main() -> None:
                 continue
             gold.append((span, q))
         pairs = match(pred, gold)
+        matched[url] = [(pred[i], gold[j][1]) for i, j in pairs]
         c = counts[lang]
         c[0] += len(pairs)
         c[1] += len(pred)
@@ -174,7 +179,7 @@ def main() -> None:
     if unlocated:
         print(f"gold quotes not found in their text: {unlocated}")
 
-    linking_report(args.devset, corpus, gold_meta, quotes, predicted)
+    linking_report(corpus, gold_meta, predicted, matched)
 
     docs = [(r["text"].split("\n\n"), gold_meta[u]["lang"]) for u, r in corpus.items()]
     t0 = time.perf_counter()
@@ -189,13 +194,75 @@ def main() -> None:
     )
 
 
-def linking_report(devset, corpus, gold_meta, quotes, predicted) -> None:
-    """Pairwise same-statement P/R/F1 across articles, gold story groups as clusters."""
-    try:
-        from linking_eval import evaluate_linking
-    except ImportError:
-        return
-    evaluate_linking(corpus, gold_meta, quotes, predicted)
+def linking_report(corpus, gold_meta, predicted, matched) -> None:
+    """Pairwise "same statement" P/R/F1 across articles of a story (gold story groups as
+    clusters, unrelated articles left out; no relations given, so no alignments)."""
+    urls = list(corpus)
+    ids = {u: k for k, u in enumerate(urls, 1)}
+    stories: dict[str, list[str]] = defaultdict(list)
+    for u in urls:
+        meta = gold_meta[u]
+        if meta["role"] != "unrelated":
+            stories[meta["story"]].append(u)
+    link_of: dict[tuple[int, int], str] = {}
+    t0 = time.perf_counter()
+    for members in stories.values():
+        articles = [
+            Article(
+                url=u,
+                site=corpus[u]["site"],
+                title=corpus[u]["title"],
+                paragraphs=tuple(corpus[u]["text"].split("\n\n")),
+                lang=gold_meta[u]["lang"],
+                published=_date(corpus[u]["published"]),
+                id=ids[u],
+            )
+            for u in members
+        ]
+        chains = link_statements(articles, {ids[u]: predicted[u] for u in members})
+        for chain in chains:
+            for st in chain.statements:
+                link_of[(st.article, st.start)] = chain.key
+    dt = time.perf_counter() - t0
+    # over predicted statements matched to a gold statement
+    items = []  # (story, article id, predicted key, gold key)
+    for u, pairs in matched.items():
+        if gold_meta[u]["role"] == "unrelated":
+            continue
+        for pred, gold in pairs:
+            items.append(
+                (
+                    gold_meta[u]["story"],
+                    ids[u],
+                    link_of.get((ids[u], pred.start)),
+                    gold["statement"],
+                )
+            )
+    tp = fp = fn = 0
+    by_story: dict[str, list] = defaultdict(list)
+    for it in items:
+        by_story[it[0]].append(it)
+    for group in by_story.values():
+        for i in range(len(group)):
+            for j in range(i + 1, len(group)):
+                a, b = group[i], group[j]
+                if a[1] == b[1]:
+                    continue
+                same_pred = a[2] is not None and a[2] == b[2]
+                same_gold = a[3] == b[3]
+                tp += same_pred and same_gold
+                fp += same_pred and not same_gold
+                fn += same_gold and not same_pred
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    print(
+        f"linking (gold story groups as clusters, no relations; detected statements): "
+        f"P {p:.3f} R {r:.3f} F1 {_f1(p, r):.3f}  ({tp} true pairs, {fp} false, {fn} missed; "
+        f"{dt:.1f} s)"
+    )
+
+
+def _date(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ class Lexicon:
     verb_blockers: frozenset[str]
     conjunctions: frozenset[str]
     particles: frozenset[str]
+    hedge_re: regex.Pattern[str] | None
 
     def is_role(self, word: str) -> bool:
         """A role or title word, also as the tail of a compound ("Unternehmenssprecherin")."""
@@ -119,6 +120,7 @@ def lexicon(lang: str | None) -> Lexicon:
         verb_blockers=frozenset(get("verb_blockers")),
         conjunctions=frozenset(get("conjunctions")),
         particles=frozenset(get("particles")),
+        hedge_re=_alternation(get("hedges"), no_spaces),
     )
 
 

@@ -1,0 +1,267 @@
+"""Following a statement through a cluster: the same quote in copies and translations.
+
+Statements of two articles are paired one to one by a score that mixes what a
+translation keeps (numbers and names, i.e. anchors; words when the language is
+the same), the speaker (surname, transliterated), and position (the sentence
+alignment of a relation when there is one, else the place in the article).
+Pairs join into chains; each chain gets a stable key and the changes along it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import xxhash
+
+from relaytrace.model import Article, Relation, Statement
+from relaytrace.text.anchors import anchors_of
+from relaytrace.trace.statements.changes import StatementChange, compare, surname_key
+from relaytrace.trace.statements.lexicon import fold
+
+__all__ = ["LinkOptions", "StatementChain", "link_statements"]
+
+_RELAY_KINDS = ("copy", "translation")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkOptions:
+    """Weights of the pair score and the score a pair needs to be linked."""
+
+    content: float = 0.5
+    speaker: float = 0.2
+    position: float = 0.3
+    threshold: float = 0.5
+
+
+DEFAULT_LINK_OPTIONS = LinkOptions()
+
+
+@dataclass(frozen=True, slots=True)
+class StatementChain:
+    """One statement followed through a cluster: its members in order of publication.
+
+    ``first`` is where it first appears; ``changes`` compare each member with
+    the member it was most likely taken from.
+    """
+
+    key: str
+    statements: tuple[Statement, ...]
+    changes: tuple[StatementChange, ...] = ()
+
+    @property
+    def first(self) -> Statement:
+        return self.statements[0]
+
+    @property
+    def articles(self) -> tuple[int | None, ...]:
+        return tuple(s.article for s in self.statements)
+
+
+@dataclass(frozen=True, slots=True)
+class _Feat:
+    anchors: frozenset[str]
+    words: frozenset[str]
+    speaker: str | None
+    position: float
+    sentence: int | None
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in fold(text).split() if len(w) > 3)
+
+
+def _features(article: Article, statements: Sequence[Statement]) -> list[_Feat]:
+    body_len = max(1, len(article.body))
+    starts = [s.start for s in article.sentences]
+    out = []
+    n = max(1, len(statements) - 1)
+    for rank, s in enumerate(statements):
+        sentence = None
+        if starts:
+            k = bisect.bisect_right(starts, s.start) - 1
+            sentence = article.sentences[max(0, k)].index
+        position = 0.5 * (s.start / body_len) + 0.5 * (rank / n)
+        anchors = frozenset(
+            a for a in anchors_of(s.quote, article.lang) if a[:2] in ("n:", "e:", "a:")
+        )
+        out.append(_Feat(anchors, _words(s.quote), surname_key(s.speaker), position, sentence))
+    return out
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _pair_score(
+    fa: _Feat, fb: _Feat, same_lang: bool, aligned: set[tuple[int, int]] | None, opt: LinkOptions
+) -> float:
+    content = _overlap(fa.anchors, fb.anchors)
+    if same_lang:
+        content = max(content, min(1.0, 1.5 * _jaccard(fa.words, fb.words)))
+    if fa.speaker and fb.speaker:
+        speaker = 1.0 if fa.speaker == fb.speaker else 0.0
+    else:
+        speaker = 0.5
+    if aligned and fa.sentence is not None and fb.sentence is not None:
+        position = 1.0 if (fa.sentence, fb.sentence) in aligned else 0.3
+    else:
+        position = max(0.0, 1.0 - 2.5 * abs(fa.position - fb.position))
+    return opt.content * content + opt.speaker * speaker + opt.position * position
+
+
+def _published(article: Article) -> datetime:
+    return article.published or datetime.max.replace(tzinfo=UTC)
+
+
+def _chain_key(first: Statement, article: Article) -> str:
+    digest = xxhash.xxh64(f"{article.url}#{first.start}:{first.end}".encode()).hexdigest()
+    return f"st-{digest[:12]}"
+
+
+class _Groups:
+    """Union-find over (article position, statement index) that never joins two
+    statements of the same article."""
+
+    def __init__(self) -> None:
+        self.parent: dict[tuple[int, int], tuple[int, int]] = {}
+        self.members: dict[tuple[int, int], set[int]] = {}
+
+    def find(self, x: tuple[int, int]) -> tuple[int, int]:
+        self.parent.setdefault(x, x)
+        self.members.setdefault(x, {x[0]})
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: tuple[int, int], b: tuple[int, int]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or self.members[ra] & self.members[rb]:
+            return
+        self.parent[rb] = ra
+        self.members[ra] |= self.members.pop(rb)
+
+
+def link_statements(
+    articles: Sequence[Article],
+    statements: Mapping[int, Sequence[Statement]],
+    relations: Iterable[Relation] = (),
+    options: LinkOptions = DEFAULT_LINK_OPTIONS,
+) -> list[StatementChain]:
+    """Chains of the same statement across the articles of one cluster.
+
+    ``statements`` maps an article id to its statements (in text order);
+    ``relations`` among the articles, when given, lend their sentence alignments
+    and tell which article a member was taken from.
+    """
+    arts = sorted(articles, key=lambda a: (_published(a), a.id or 0))
+    ids = [a.id for a in arts]
+    index = {aid: k for k, aid in enumerate(ids)}
+    stmts = [list(statements.get(a.id, ())) if a.id is not None else [] for a in arts]
+    feats = [_features(a, s) for a, s in zip(arts, stmts, strict=True)]
+    rel: dict[tuple[int, int], Relation] = {}
+    for r in relations:
+        if r.a in index and r.b in index:
+            rel[(index[r.a], index[r.b])] = r
+    scored: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
+    for x in range(len(arts)):
+        for y in range(x + 1, len(arts)):
+            if not feats[x] or not feats[y]:
+                continue
+            aligned: set[tuple[int, int]] | None = None
+            if (x, y) in rel:
+                aligned = {(i, j) for i, j, _ in rel[(x, y)].aligned}
+            elif (y, x) in rel:
+                aligned = {(j, i) for i, j, _ in rel[(y, x)].aligned}
+            same = (arts[x].lang or "") == (arts[y].lang or "")
+            pairs = []
+            for i, fa in enumerate(feats[x]):
+                for j, fb in enumerate(feats[y]):
+                    score = _pair_score(fa, fb, same, aligned, options)
+                    if score >= options.threshold:
+                        pairs.append((score, i, j))
+            pairs.sort(reverse=True)
+            used_i: set[int] = set()
+            used_j: set[int] = set()
+            for score, i, j in pairs:
+                if i in used_i or j in used_j:
+                    continue
+                used_i.add(i)
+                used_j.add(j)
+                scored.append((score, (x, i), (y, j)))
+    groups = _Groups()
+    for x, ss in enumerate(stmts):
+        for i in range(len(ss)):
+            groups.find((x, i))
+    for _, a, b in sorted(scored, reverse=True):
+        groups.union(a, b)
+    chains: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for node in list(groups.parent):
+        chains.setdefault(groups.find(node), []).append(node)
+    out = []
+    for nodes in chains.values():
+        nodes.sort()
+        members = [stmts[x][i] for x, i in nodes]
+        first_art = arts[nodes[0][0]]
+        key = _chain_key(members[0], first_art)
+        members = [_with(s, key, arts[x].id) for s, (x, _) in zip(members, nodes, strict=True)]
+        changes = _changes(nodes, members, arts, rel)
+        out.append(StatementChain(key, tuple(members), tuple(changes)))
+    out.sort(key=lambda c: (index.get(c.first.article, 0), c.first.start))
+    return out
+
+
+def _with(s: Statement, key: str, article: int | None) -> Statement:
+    return Statement(
+        kind=s.kind,
+        quote=s.quote,
+        start=s.start,
+        end=s.end,
+        speaker=s.speaker,
+        speaker_role=s.speaker_role,
+        verb=s.verb,
+        venue=s.venue,
+        article=s.article if s.article is not None else article,
+        key=key,
+    )
+
+
+def _changes(
+    nodes: list[tuple[int, int]],
+    members: list[Statement],
+    arts: list[Article],
+    rel: dict[tuple[int, int], Relation],
+) -> list[StatementChange]:
+    """Compare each member with its likely source: an earlier related member, else the first."""
+    out: list[StatementChange] = []
+    for k in range(1, len(nodes)):
+        x = nodes[k][0]
+        parent = 0
+        best = -1.0
+        for p in range(k):
+            px = nodes[p][0]
+            r = rel.get((px, x)) or rel.get((x, px))
+            if r is not None and r.kind in _RELAY_KINDS and r.score > best:
+                parent, best = p, r.score
+        out.extend(compare(members[parent], members[k], arts[nodes[parent][0]].lang, arts[x].lang))
+    # an article that relays a member's article but lacks the statement dropped it
+    have = {x for x, _ in nodes}
+    for (x, y), r in rel.items():
+        if r.kind not in _RELAY_KINDS:
+            continue
+        for src, dst in ((x, y), (y, x)):
+            if src in have and dst not in have and _published(arts[src]) <= _published(arts[dst]):
+                source = members[[n[0] for n in nodes].index(src)]
+                out.append(
+                    StatementChange("dropped", arts[dst].id, arts[src].id, source.quote[:80], "—")
+                )
+    return out
