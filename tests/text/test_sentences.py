@@ -283,3 +283,11 @@ def test_a_chinese_opening_quote_glued_to_the_stop_starts_the_next_sentence() ->
         "“团队将在两周内完成检测。”他说。",
         "“穹梭二号”是两级火箭。",
     ]
+
+
+def test_an_agency_dateline_between_slashes_is_not_a_sentence_of_its_own() -> None:
+    text = "STAROBOR, 14 марта. /Восток Сегодня/. Пожар на заводе потушен."
+    assert texts(text, "ru") == [
+        "STAROBOR, 14 марта. /Восток Сегодня/.",
+        "Пожар на заводе потушен.",
+    ]

@@ -236,6 +236,8 @@ def _boundaries(text: str, rules: _Rules) -> list[tuple[int, bool]]:
         start = _next_start(text, end)
         if start >= len(text) or not _starts_sentence(text[start]):
             continue
+        if text[start] == "/":  # agency dateline: "MOSCOW, June 9. /TASS/. The ..."
+            continue
         if stops == "." and cluster == "." and not _dot_is_boundary(text, m.start(), start, rules):
             continue
         out.append((end, stops != cluster))
