@@ -9,6 +9,7 @@ crawler asked for, and what it never asked for.
 
 from __future__ import annotations
 
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -157,9 +158,13 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve() -> Iterator[Site]:
-    """Run a fixture server on a free loopback port for the duration of the block."""
+def serve(tls: tuple[str, str] | None = None) -> Iterator[Site]:
+    """Run a fixture server on a free loopback port; HTTPS with ``tls=(certfile, keyfile)``."""
     server = _QuietServer(("127.0.0.1", 0), _make_handler(Site(0)))
+    if tls is not None:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(*tls)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     site = Site(server.server_address[1])
     server.RequestHandlerClass = _make_handler(site)
     server.daemon_threads = True

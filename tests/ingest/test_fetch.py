@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from tests.ingest.sites import Reply, Site, local_resolver, page, serve
@@ -261,3 +262,62 @@ def test_retry_after_reads_seconds_and_http_dates():
     assert parse_retry_after("Sun, 01 Mar 2026 10:00:30 GMT", now=now) == 30.0
     assert parse_retry_after("Sun, 01 Mar 2026 09:00:00 GMT", now=now) == 0.0
     assert parse_retry_after("soon") is None
+
+
+def make_certificates(tmp_path: Path, name: str) -> tuple[str, str, str]:
+    """A throwaway CA and a certificate for ``name`` signed by it: (ca, cert, key) files."""
+    x509 = pytest.importorskip("cryptography.x509")
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    def subject(cn: str):
+        return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+
+    now = datetime.now(UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(subject("relaytrace test CA"))
+        .issuer_name(subject("relaytrace test CA"))
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject(name))
+        .issuer_name(ca.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    pem = serialization.Encoding.PEM
+    files = (tmp_path / "ca.pem", tmp_path / "cert.pem", tmp_path / "key.pem")
+    files[0].write_bytes(ca.public_bytes(pem))
+    files[1].write_bytes(cert.public_bytes(pem))
+    files[2].write_bytes(
+        key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return str(files[0]), str(files[1]), str(files[2])
+
+
+def test_https_connects_to_the_pinned_address_and_verifies_the_name(tmp_path: Path):
+    ca, cert, key = make_certificates(tmp_path, "secure.example")
+    options = CrawlOptions(allow_private=True, min_delay=0, retries=0, ca_file=ca)
+    with serve(tls=(cert, key)) as site, Fetcher(options, resolver=local_resolver) as fetcher:
+        site.add("secure.example", "/a", page("Sealed", ["A page served over TLS."]))
+        url = f"https://secure.example:{site.port}/a"
+
+        assert b"Sealed" in fetcher.fetch(url).content
+        assert site.requests_for("/a")[0].host == "secure.example"  # SNI and Host kept the name
+        with pytest.raises(FetchError) as err:  # same address, a name the certificate lacks
+            fetcher.fetch(f"https://impostor.example:{site.port}/a")
+        assert err.value.code == "network_error"

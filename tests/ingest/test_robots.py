@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from relaytrace.errors import FetchError
 from relaytrace.ingest.robots import RobotsCache, parse_robots, robots_url
 
 AGENT = "relaytrace/0.1.0 news-provenance-crawler"
@@ -23,7 +24,10 @@ Disallow: /search
 def fetcher(answers: dict[str, tuple[int, bytes]], calls: list[str]):
     def fetch(url: str) -> tuple[int, bytes]:
         calls.append(url)
-        return answers.get(url, (404, b""))
+        status, body = answers.get(url, (404, b""))
+        if status == 0:
+            raise FetchError(f"cannot connect to {url}", code="network_error")
+        return status, body
 
     return fetch
 
@@ -53,6 +57,7 @@ def test_a_server_error_or_no_answer_disallows_everything():
     cache = RobotsCache(fetcher(answers, []), AGENT)
     assert not cache.allowed("https://down.example/news/1")
     assert not cache.allowed("https://gone.example/news/1")
+    assert cache.rules("https://gone.example/news/1").error.code == "network_error"
 
 
 def test_entries_expire_after_their_ttl():

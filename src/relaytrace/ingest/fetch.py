@@ -27,6 +27,7 @@ import email.utils
 import json
 import os
 import random
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -36,6 +37,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urljoin
 
+import certifi
 import httpx
 
 from relaytrace import __version__
@@ -96,6 +98,8 @@ class CrawlOptions:
     allow_hosts: frozenset[str] = frozenset()
     """Host names exempt from the private-address rule; their redirects are still checked."""
     http2: bool = True
+    ca_file: str | None = None
+    """An extra CA certificate file to trust (an intranet CA), besides the usual roots."""
 
     @property
     def agent(self) -> str:
@@ -186,8 +190,8 @@ class Fetcher:
         seen = {url}
         for hop in range(opts.max_redirects + 1):
             target = self._check(current)
-            if check_robots and not self.robots.allowed(current):
-                raise FetchError(f"robots.txt disallows {current}", code="robots_disallowed")
+            if check_robots:
+                self._check_robots(current)
             headers = {"Accept": _ACCEPT_HEADERS[accept]}
             if etag:
                 headers["If-None-Match"] = etag
@@ -233,6 +237,10 @@ class Fetcher:
                         opts.read_timeout, connect=opts.connect_timeout, pool=opts.total_timeout
                     ),
                     headers={"User-Agent": opts.agent},
+                    verify=_tls_context(opts.ca_file),
+                    limits=httpx.Limits(
+                        max_connections=opts.per_host, max_keepalive_connections=opts.per_host
+                    ),
                 )
             return state.client
 
@@ -359,14 +367,20 @@ class Fetcher:
             raise FetchError(f"cannot read {url}: {exc!r}", code="network_error") from exc
         return b"".join(chunks)
 
+    def _check_robots(self, url: str) -> None:
+        rules = self.robots.rules(url)
+        if rules.error is not None:  # the host is unreachable: say why, not just "disallowed"
+            message = f"robots.txt unreachable, so {url} is not fetched: {rules.error}"
+            raise FetchError(message, code=rules.error.code)
+        if not rules.allowed(url):
+            raise FetchError(f"robots.txt disallows {url}", code="robots_disallowed")
+
     def _fetch_robots(self, url: str) -> tuple[int, bytes]:
-        """Fetch a robots.txt for the cache: (status, body); 0 when unreachable."""
+        """Fetch a robots.txt for the cache: (status, body); raises FetchError when unreachable."""
         try:
             result = self._get(url, "any", None, None, check_robots=False)
         except HTTPStatusError as exc:
             return exc.status, b""
-        except FetchError:
-            return 0, b""
         return 200, result.content[:MAX_ROBOTS_BYTES]
 
 
@@ -399,6 +413,14 @@ _ACCEPT_HEADERS: dict[str, str] = {
     "*/*;q=0.5",
     "any": "*/*",
 }
+
+
+def _tls_context(ca_file: str | None) -> ssl.SSLContext | bool:
+    if ca_file is None:
+        return True
+    context = ssl.create_default_context(cafile=certifi.where())
+    context.load_verify_locations(cafile=ca_file)
+    return context
 
 
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:

@@ -18,12 +18,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from relaytrace.errors import FetchError
+
 __all__ = ["MAX_ROBOTS_BYTES", "RobotsCache", "RobotsRules", "parse_robots", "robots_url"]
 
 MAX_ROBOTS_BYTES = 512 * 1024
 
 RobotsFetch = Callable[[str], tuple[int, bytes]]
-"""Fetch a robots.txt URL: (HTTP status, body); status 0 when the host cannot be reached."""
+"""Fetch a robots.txt URL: (HTTP status, body); raise ``FetchError`` when it cannot be reached."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,8 @@ class RobotsRules:
     delay: float | None = None
     disallow_all: bool = False
     fetched_at: float = 0.0
+    error: FetchError | None = None
+    """Why robots.txt could not be fetched (then everything is disallowed)."""
 
     def allowed(self, url: str) -> bool:
         """The longest matching rule wins; on a tie, allow (RFC 9309 section 2.2.2)."""
@@ -130,7 +134,10 @@ class RobotsCache:
 
     def _load(self, url: str) -> RobotsRules:
         now = time.monotonic()
-        status, body = self._fetch(url)
+        try:
+            status, body = self._fetch(url)
+        except FetchError as exc:
+            return RobotsRules(disallow_all=True, fetched_at=now, error=exc)
         if 200 <= status < 300:
             text = body[:MAX_ROBOTS_BYTES].decode("utf-8", errors="replace")
             return parse_robots(text, self._agent, fetched_at=now)
