@@ -59,7 +59,7 @@ def open_fresh_store(path: Path):
 
     if getattr(SQLiteStore, "__abstractmethods__", None):  # statements not landed yet
         stub = {name: (lambda self, *a, **k: iter(())) for name in SQLiteStore.__abstractmethods__}
-        SQLiteStore = type("DevStore", (SQLiteStore,), stub)  # noqa: N806
+        SQLiteStore = type("DevStore", (SQLiteStore,), stub)
     return SQLiteStore(path)
 
 
@@ -90,9 +90,18 @@ def run_devset(devset: Path, out: Path) -> dict:
         store.close()
     print(f"matched {len(articles)} articles in {elapsed:.1f} s; {n} relations -> {out}")
     proc = subprocess.run(
-        [sys.executable, str(devset / "tools/score.py"), "--gold", str(devset / "gold.jsonl"),
-         "--relations", str(out), "--table"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(devset / "tools/score.py"),
+            "--gold",
+            str(devset / "gold.jsonl"),
+            "--relations",
+            str(out),
+            "--table",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     print(proc.stderr)
     return json.loads(proc.stdout)

@@ -72,9 +72,7 @@ def index_articles(
     return out
 
 
-def compare(
-    a: Profile, b: Profile, idf: Idf, options: MatchOptions = DEFAULT_OPTIONS
-) -> Match:
+def compare(a: Profile, b: Profile, idf: Idf, options: MatchOptions = DEFAULT_OPTIONS) -> Match:
     """Align two profiles and classify the result."""
     alignment = align(a, b, idf, options)
     ev = evidence(a, b, alignment, idf, lambda x: idf.is_rare(x, options))
@@ -109,9 +107,7 @@ def _match_profile(
     return out
 
 
-def match_articles(
-    store: Store, ids: Sequence[int], options: MatchOptions | None = None
-) -> int:
+def match_articles(store: Store, ids: Sequence[int], options: MatchOptions | None = None) -> int:
     """Index these stored articles, match them against the store, store relations.
 
     Fits the ingest pipeline's ``after_batch(store, ids)`` hook. Relations the
@@ -204,5 +200,6 @@ def trace_article(
     p = profiles.loads(blob) if blob else index_articles(store, [article], options)[0]
     matches = _match_profile(store, p, options, {}, set())
     return article, sorted(
-        (m for m in matches if m.relation), key=lambda m: -m.relation.score  # type: ignore[union-attr]
+        (m for m in matches if m.relation),
+        key=lambda m: -m.relation.score,  # type: ignore[union-attr]
     )

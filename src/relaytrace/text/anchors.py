@@ -85,9 +85,7 @@ def _tokens(text: str) -> list[str]:
     return [m.group() for m in _TOKEN.finditer(text)]
 
 
-_CLDR_LOCALES = (
-    "en fr de es it pt pl ru uk zh ar nl ja ko tr el he cs ro hu sv fa hi bg sr hr sk fi da"
-).split()
+_CLDR_LOCALES = ["en", "fr", "de", "es", "it", "pt", "pl", "ru", "uk", "zh", "ar", "nl", "ja", "ko", "tr", "el", "he", "cs", "ro", "hu", "sv", "fa", "hi", "bg", "sr", "hr", "sk", "fi", "da"]
 
 
 @cache
