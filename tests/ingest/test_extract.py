@@ -65,3 +65,15 @@ def test_bad_documents_raise_coded_input_errors(raw: RawDocument, code: str) -> 
 
 def test_extract_pickles_for_worker_processes() -> None:
     assert pickle.loads(pickle.dumps(extract)) is extract
+
+
+def test_charset_from_the_http_header_is_used_for_pages() -> None:
+    page = PAGE.replace("Pilots end strike", "Lotsen beenden Streik in Güstrow")
+    raw = RawDocument(
+        "crawl:2",
+        "html",
+        page.encode("cp1252"),
+        url="https://x.example/b",
+        meta={"charset": "windows-1252"},
+    )
+    assert extract(raw).title == "Lotsen beenden Streik in Güstrow"

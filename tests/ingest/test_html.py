@@ -301,3 +301,35 @@ def test_news_site_page_with_teaser_cards_crosshead_and_partly_linked_source() -
     assert (source.kind, source.outlet) == ("source_line", "Agentur West")
     assert source.url == "https://agentur-west.example/meldung/123"
     assert [link.url for link in article.links] == [source.url]
+
+
+AUTOBLOG_BODY = (
+    "Les pilotes du port de Veldhaven ont repris le travail vendredi après un accord sur "
+    "les équipages de nuit, a annoncé l'autorité portuaire.<br><br>"
+    "La grève avait laissé une quarantaine de navires au mouillage devant la digue "
+    "pendant trois jours.<br><br>"
+    '<a href="https://relais.example/x/1">Les tarifs des ferries augmentent encore en Norlande</a>'
+    "<br><br>Les équipages supplémentaires coûteront environ 1,8 million de couronnes par an, "
+    'selon le port.<br><br><a href="https://norlandwire.example/a/9">Lien source</a>'
+)
+
+
+def test_autoblog_page_with_br_paragraphs_and_a_bare_linked_headline() -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><title>Les pilotes de Veldhaven mettent fin à la '
+        'grève — Norland Wire</title></head><body><div class="site-title">Relais Infos</div>'
+        '<div class="post"><h1>Les pilotes de Veldhaven mettent fin à la grève — Norland Wire'
+        f'</h1><div class="post-body">{AUTOBLOG_BODY}</div></div>'
+        '<div class="sidebar"><a href="/a">Autre</a></div></body></html>'
+    )
+    article = extract_html(page, "https://relais.example/2026/03/06/pilotes/")
+
+    assert article.site_name == "Relais Infos"
+    assert article.title == "Les pilotes de Veldhaven mettent fin à la grève"
+    assert len(article.paragraphs) == 3
+    assert article.paragraphs[1].startswith("La grève avait laissé")
+    [teaser] = article.cues_of("teaser")
+    assert teaser.headline == "Les tarifs des ferries augmentent encore en Norlande"
+    assert teaser.url == "https://relais.example/x/1"
+    [source] = article.cues_of("source_line")
+    assert source.url == "https://norlandwire.example/a/9"

@@ -28,13 +28,20 @@ def _as_text(content: object, origin: str) -> str:
 def extract(raw: RawDocument) -> Article:
     """Extract the article of a raw document ("html", "text" or "record").
 
+    ``raw.meta`` may carry ``charset`` (from an HTTP header) for pages, and
+    ``site``, ``site_name``, ``title``, ``lang`` hints for text files.
+
     Raises InputError / ExtractionError with a stable ``code``; the caller
     turns them into Rejections.
     """
     if raw.kind == "html":
-        if not isinstance(raw.content, bytes | str):
+        content = raw.content
+        if not isinstance(content, bytes | str):
             raise InputError(f"{raw.origin}: page content must be bytes or str", code="not_html")
-        return extract_html(raw.content, raw.url, fetched=raw.fetched)
+        charset = raw.meta.get("charset")
+        if isinstance(content, bytes) and isinstance(charset, str):
+            content = decode_html(content, charset)  # the HTTP header's charset comes first
+        return extract_html(content, raw.url, fetched=raw.fetched)
     if raw.kind == "text":
         hints = {k: v for k, v in raw.meta.items() if k in {"site", "site_name", "title", "lang"}}
         article = parse_text(_as_text(raw.content, raw.origin), raw.url, **hints)

@@ -213,7 +213,50 @@ def _published(
     return found.value, found.source, found.precision
 
 
-def _body_from_trafilatura(page: str, url: str | None) -> tuple[list[str], list[Link]]:
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """One body paragraph from trafilatura, with its links."""
+
+    text: str
+    links: tuple[Link, ...]
+    whole_link: bool
+
+
+_ENDS_SENTENCE = tuple('.!?…:;»"”。！？')
+
+
+def _segments(el: etree._Element, base: str | None) -> list[_Block]:
+    """Split an element at its line breaks (``<lb/>``): autoblogs write paragraphs as
+    ``<br><br>``-separated runs. A run that starts in lower case continues the last one."""
+    runs: list[tuple[list[str], list[Link]]] = [([], [])]
+    if el.text:
+        runs[-1][0].append(el.text)
+    for child in el:
+        if child.tag == "lb":
+            runs.append(([], []))
+        else:
+            runs[-1][0].append("".join(child.itertext()))
+            for ref in [child] if child.tag == "ref" else list(child.iter("ref")):
+                target = _http_url(ref.get("target"), base)
+                if target:
+                    runs[-1][1].append(Link(target, _text(ref)))
+        if child.tail:
+            runs[-1][0].append(child.tail)
+    blocks: list[_Block] = []
+    for parts, links in runs:
+        text = " ".join("".join(parts).split())
+        if not text:
+            continue
+        if blocks and text[0].islower() and not blocks[-1].text.endswith(_ENDS_SENTENCE):
+            last = blocks.pop()
+            blocks.append(_Block(f"{last.text} {text}", last.links + tuple(links), False))
+            continue
+        whole = len(links) == 1 and links[0].text == text
+        blocks.append(_Block(text, tuple(links), whole))
+    return blocks
+
+
+def _body_from_trafilatura(page: str, url: str | None) -> list[_Block]:
     xml = trafilatura.extract(
         page,
         url=url,
@@ -226,24 +269,17 @@ def _body_from_trafilatura(page: str, url: str | None) -> tuple[list[str], list[
         deduplicate=False,
     )
     if not xml:
-        return [], []
+        return []
     root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(recover=True))
     main = root.find("main") if root is not None else None
     if main is None:
-        return [], []
-    paragraphs: list[str] = []
-    links: list[Link] = []
+        return []
+    blocks: list[_Block] = []
     for el in main.iter("p", "head", "item", "quote"):
-        if el.tag == "p" and el.getparent() is not None and el.getparent().tag == "quote":
+        if any(x.tag in ("quote", "item") for x in el.iterancestors()):
             continue
-        text = _text(el)
-        if text:
-            paragraphs.append(text)
-        for ref in el.iter("ref"):
-            target = _http_url(ref.get("target"), url)
-            if target:
-                links.append(Link(target, _text(ref)))
-    return paragraphs, links
+        blocks.extend(_segments(el, url))
+    return blocks
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,14 +399,17 @@ def extract_html(
 
     if _prune_minor_articles(tree):
         page = lxml_html.tostring(tree, encoding="unicode")
-    paragraphs, links = _body_from_trafilatura(page, page_url)
+    blocks = _body_from_trafilatura(page, page_url)
     title_forms = {fold(raw_title), fold(parts.title), fold(page_title)}
-    paragraphs = _drop_page_furniture(paragraphs, title_forms)
+    paragraphs = _drop_page_furniture([b.text for b in blocks], title_forms)
+    links = [link for b in blocks for link in b.links]
     dom = [
         ln for ln in _article_lines(_leaf_lines(tree, page_url), paragraphs) if len(ln.text) <= 400
     ]
     href_of = {line.text: line.href for line in dom if line.href}
+    href_of.update({b.text: b.links[0].url for b in blocks if len(b.links) == 1})
     whole_links = {line.text for line in dom if line.whole_link}
+    whole_links.update(b.text for b in blocks if b.whole_link)
     body, cues = separate_cues(
         paragraphs, links=href_of, link_only=whole_links, site_name=site_name
     )
