@@ -13,7 +13,7 @@ import unicodedata
 
 import regex
 
-__all__ = ["fold", "tokens"]
+__all__ = ["fold", "token_spans", "tokens"]
 
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}"
 _TOKEN = regex.compile(
@@ -62,3 +62,8 @@ def tokens(text: str) -> list[str]:
     elisions apart is the caller's concern.
     """
     return _TOKEN.findall(text)
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Character offsets ``(start, end)`` of the tokens ``tokens`` returns, in order."""
+    return [m.span() for m in _TOKEN.finditer(text)]
