@@ -86,6 +86,8 @@ def test_teasers_in_eleven_languages(line: str, headline: str) -> None:
         "Ранее сообщалось, что в регионе прошли учения.",
         "Fuentes del ministerio confirmaron la noticia.",
         "Quellen zufolge wird die Brücke im Mai eröffnet.",
+        "Zum Thema Migration äußerte sich der Minister am Montag nicht.",
+        "Подробнее о плане рассказал министр.",
     ],
 )
 def test_prose_is_not_a_cue(line: str) -> None:

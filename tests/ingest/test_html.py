@@ -333,3 +333,18 @@ def test_autoblog_page_with_br_paragraphs_and_a_bare_linked_headline() -> None:
     assert teaser.url == "https://relais.example/x/1"
     [source] = article.cues_of("source_line")
     assert source.url == "https://norlandwire.example/a/9"
+
+
+def test_short_brief_keeps_its_paragraphs_and_a_date_written_in_words() -> None:
+    page = (
+        "<html><head><title>Les pêcheurs bloquent le port</title></head><body><article>"
+        "<h1>Les pêcheurs bloquent le port</h1><p class='meta'>Publié le 19 janvier 2026</p>"
+        "<p>Les pêcheurs de Port-Avel ont bloqué l'entrée du port dès l'aube, mécontents du "
+        "nouveau quota.</p><p>La préfecture a indiqué qu'une réunion était prévue lundi à "
+        "Vannes.</p></article></body></html>"
+    )
+    article = extract_html(page, "https://courrier-avel.example/peche")
+
+    assert len(article.paragraphs) == 2
+    assert article.published == datetime(2026, 1, 19, tzinfo=UTC)
+    assert (article.published_source, article.published_precision) == ("text", "day")

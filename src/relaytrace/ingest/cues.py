@@ -173,7 +173,10 @@ def classify_line(
         start = m.start("rest")
         separated = bool(re.search(r"[:：\-–—|»>›]", text[:start][-3:]))
         lead = text[start]
-        if separated or link_only or lead.isupper() or lead.isdigit() or lead in "«\"“„'‘":
+        capital = lead.isupper() or lead.isdigit() or lead in "«\"“„'‘"
+        # without a separator, only a headline (no closing full stop) counts: German
+        # "Zum Thema Migration sagte er nichts." is a sentence, not a teaser
+        if separated or link_only or (capital and not text.endswith((".", "!", "?", "…"))):
             return SourceCue("teaser", text, url=href, headline=_rest(text, m))
     m = lex.credit_line.fullmatch(text) or lex.with_line.fullmatch(text)
     if m and (m.re is lex.credit_line or _outlet_name(m.group("outlet"))):

@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import json
 import re
+from configparser import ConfigParser
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 import charset_normalizer
+import htmldate
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.settings import use_config
 
 from relaytrace.errors import ExtractionError, InputError
 from relaytrace.ingest.cues import (
@@ -35,6 +39,7 @@ from relaytrace.ingest.dates import (
     date_from_meta,
     date_from_text,
     date_from_url,
+    parse_date,
 )
 from relaytrace.ingest.sites import site_of
 from relaytrace.model import Article, Link, SourceCue
@@ -43,6 +48,7 @@ __all__ = ["MAX_HTML_BYTES", "decode_html", "extract_html"]
 
 MAX_HTML_BYTES = 20 * 1024 * 1024  # larger pages are refused, not parsed
 MIN_BODY_CHARS = 40
+MIN_TRAFILATURA_CHARS = 100
 _SNIFF = 8192
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 _HTML_MARK = re.compile(r"<\s*(?:!doctype|html|head|body|p|div|article|title|meta)\b", re.I)
@@ -198,8 +204,10 @@ def _raw_title(tree: lxml_html.HtmlElement, nodes: list[dict]) -> tuple[str, str
 
 
 def _published(
-    tree: lxml_html.HtmlElement, nodes: list[dict], url: str
+    tree: lxml_html.HtmlElement, nodes: list[dict], url: str, page: str
 ) -> tuple[datetime | None, str | None, str | None]:
+    """Meta tags, JSON-LD, date-like elements and the URL; htmldate's text search last
+    (it reads dates written out in words, "19 janvier 2026", in many languages)."""
     texts = []
     for el in tree.xpath(_DATE_XPATH)[:8]:
         value = _text(el)
@@ -209,7 +217,12 @@ def _published(
         [date_from_meta(tree), date_from_jsonld(nodes), *texts, date_from_url(url)]
     )
     if found is None:
-        return None, None, None
+        try:
+            day = htmldate.find_date(page, extensive_search=True, url=url)
+        except (ValueError, TypeError):
+            day = None
+        parsed = parse_date(day) if day else None
+        return (parsed[0], "text", "day") if parsed else (None, None, None)
     return found.value, found.source, found.precision
 
 
@@ -256,10 +269,21 @@ def _segments(el: etree._Element, base: str | None) -> list[_Block]:
     return blocks
 
 
+@lru_cache(maxsize=1)
+def _trafilatura_config() -> ConfigParser:
+    """trafilatura's defaults, but a short news brief (100+ characters) is still read
+    paragraph by paragraph instead of falling back to one run of the whole page text."""
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_TRAFILATURA_CHARS))
+    config.set("DEFAULT", "MAX_FILE_SIZE", str(MAX_HTML_BYTES * 4))  # our own cap applies
+    return config
+
+
 def _body_from_trafilatura(page: str, url: str | None) -> list[_Block]:
     xml = trafilatura.extract(
         page,
         url=url,
+        config=_trafilatura_config(),
         output_format="xml",
         include_links=True,
         include_comments=False,
@@ -435,7 +459,7 @@ def extract_html(
     for cue in all_cues:
         if cue.url and cue.kind == "source_line" and all(link.url != cue.url for link in links):
             links.append(Link(cue.url, cue.text))
-    published, source, precision = _published(tree, nodes, page_url)
+    published, source, precision = _published(tree, nodes, page_url, page)
     lang = (tree.get("lang") or "").split("-")[0].lower() or None
     return Article(
         url=page_url,
