@@ -14,7 +14,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import regex
 import xxhash
+from anyascii import anyascii
 
 from relaytrace.model import Article, Relation, Statement
 from relaytrace.text.anchors import anchors_of
@@ -30,10 +32,12 @@ _RELAY_KINDS = ("copy", "translation")
 class LinkOptions:
     """Weights of the pair score and the score a pair needs to be linked."""
 
-    content: float = 0.5
+    content: float = 0.45
     speaker: float = 0.2
-    position: float = 0.3
-    threshold: float = 0.5
+    position: float = 0.35
+    threshold: float = 0.45
+    cognate: float = 2.0
+    strong: float = 0.7
 
 
 DEFAULT_LINK_OPTIONS = LinkOptions()
@@ -64,6 +68,8 @@ class StatementChain:
 class _Feat:
     anchors: frozenset[str]
     words: frozenset[str]
+    cognates: frozenset[str]
+    length: int
     speaker: str | None
     position: float
     sentence: int | None
@@ -71,6 +77,12 @@ class _Feat:
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in fold(text).split() if len(w) > 3)
+
+
+def _cognates(text: str) -> frozenset[str]:
+    """5-letter prefixes of long words in Latin letters: "militaire"/"military" meet."""
+    words = regex.findall(r"\p{L}{6,}", anyascii(text).casefold())
+    return frozenset(w[:5] for w in words)
 
 
 def _features(article: Article, statements: Sequence[Statement]) -> list[_Feat]:
@@ -87,7 +99,17 @@ def _features(article: Article, statements: Sequence[Statement]) -> list[_Feat]:
         anchors = frozenset(
             a for a in anchors_of(s.quote, article.lang) if a[:2] in ("n:", "e:", "a:")
         )
-        out.append(_Feat(anchors, _words(s.quote), surname_key(s.speaker), position, sentence))
+        out.append(
+            _Feat(
+                anchors,
+                _words(s.quote),
+                _cognates(s.quote),
+                len(s.quote),
+                surname_key(s.speaker),
+                position,
+                sentence,
+            )
+        )
     return out
 
 
@@ -107,8 +129,12 @@ def _pair_score(
     content = _overlap(fa.anchors, fb.anchors)
     if same_lang:
         content = max(content, min(1.0, 1.5 * _jaccard(fa.words, fb.words)))
+    else:
+        content = max(content, min(1.0, opt.cognate * _jaccard(fa.cognates, fb.cognates)))
+    ratio = min(fa.length, fb.length) / max(1, fa.length, fb.length)
+    content *= 0.7 + 0.3 * ratio
     if fa.speaker and fb.speaker:
-        speaker = 1.0 if fa.speaker == fb.speaker else 0.0
+        speaker = 1.0 if fa.speaker == fb.speaker else 0.2
     else:
         speaker = 0.5
     if aligned and fa.sentence is not None and fb.sentence is not None:
@@ -116,6 +142,46 @@ def _pair_score(
     else:
         position = max(0.0, 1.0 - 2.5 * abs(fa.position - fb.position))
     return opt.content * content + opt.speaker * speaker + opt.position * position
+
+
+def _pairs(grid: list[list[float]], opt: LinkOptions) -> list[tuple[float, int, int]]:
+    """One-to-one pairs: the best order-keeping alignment (copies and translations keep
+    the order of statements), then any strong pair left over (independent coverage
+    may reorder)."""
+    n, m = len(grid), len(grid[0]) if grid else 0
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            take = grid[i][j] - opt.threshold
+            best[i][j] = max(
+                best[i + 1][j],
+                best[i][j + 1],
+                best[i + 1][j + 1] + take if take > 0 else 0.0,
+            )
+    out = []
+    i = j = 0
+    while i < n and j < m:
+        take = grid[i][j] - opt.threshold
+        if take > 0 and best[i][j] == best[i + 1][j + 1] + take:
+            out.append((grid[i][j], i, j))
+            i += 1
+            j += 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    used_i = {i for _, i, _ in out}
+    used_j = {j for _, _, j in out}
+    extra = sorted(
+        ((grid[i][j], i, j) for i in range(n) for j in range(m) if grid[i][j] >= opt.strong),
+        reverse=True,
+    )
+    for score, i, j in extra:
+        if i not in used_i and j not in used_j:
+            used_i.add(i)
+            used_j.add(j)
+            out.append((score, i, j))
+    return out
 
 
 def _published(article: Article) -> datetime:
@@ -183,20 +249,10 @@ def link_statements(
             elif (y, x) in rel:
                 aligned = {(j, i) for i, j, _ in rel[(y, x)].aligned}
             same = (arts[x].lang or "") == (arts[y].lang or "")
-            pairs = []
-            for i, fa in enumerate(feats[x]):
-                for j, fb in enumerate(feats[y]):
-                    score = _pair_score(fa, fb, same, aligned, options)
-                    if score >= options.threshold:
-                        pairs.append((score, i, j))
-            pairs.sort(reverse=True)
-            used_i: set[int] = set()
-            used_j: set[int] = set()
-            for score, i, j in pairs:
-                if i in used_i or j in used_j:
-                    continue
-                used_i.add(i)
-                used_j.add(j)
+            grid = [
+                [_pair_score(fa, fb, same, aligned, options) for fb in feats[y]] for fa in feats[x]
+            ]
+            for score, i, j in _pairs(grid, options):
                 scored.append((score, (x, i), (y, j)))
     groups = _Groups()
     for x, ss in enumerate(stmts):
