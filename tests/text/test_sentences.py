@@ -291,3 +291,17 @@ def test_an_agency_dateline_between_slashes_is_not_a_sentence_of_its_own() -> No
         "STAROBOR, 14 марта. /Восток Сегодня/.",
         "Пожар на заводе потушен.",
     ]
+
+
+def test_greek_question_mark_is_a_semicolon() -> None:
+    text = "Θα στείλει η Συμμαχία στρατό; Ο κ. Παπαδάκης το αρνήθηκε."
+    assert texts(text, "el") == ["Θα στείλει η Συμμαχία στρατό;", "Ο κ. Παπαδάκης το αρνήθηκε."]
+    assert texts("Talks failed; Holtvik left.", "en") == ["Talks failed; Holtvik left."]
+
+
+def test_an_omission_mark_in_brackets_does_not_end_the_sentence() -> None:
+    text = "« Nous avons […] Des conseillers sur place. » Le ministre est parti."
+    assert texts(text, "fr") == [
+        "« Nous avons […] Des conseillers sur place. »",
+        "Le ministre est parti.",
+    ]

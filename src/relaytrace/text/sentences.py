@@ -30,7 +30,7 @@ from relaytrace.model import Sentence
 __all__ = ["sentences_of", "split_sentences"]
 
 # Terminal punctuation. CJK stops end a sentence without a following space.
-_TERMINALS = ".!?…‼⁇⁈⁉。！？．؟۔।॥።։"
+_TERMINALS = ".!?…‼⁇⁈⁉。！？．؟۔।॥።։။។།"
 _CJK_TERMINALS = frozenset("。！？．")
 # Closing quotes and brackets that may follow the terminal directly.
 _CLOSERS = "\"'”’»«“›‹)]}」』】〕）"
@@ -42,15 +42,18 @@ _GLUED_OPENERS = frozenset("“‘„«‹")
 _FULL_STOPS = frozenset(".。．।۔")
 _BULLETS = frozenset("-–—•·*▪►")
 
-_CLUSTER = re.compile(
-    "["
-    + re.escape(_TERMINALS)
-    + "]+"
-    # closers right after the stop, or French "»" after a (no-break) space
-    + "(?:["
-    + re.escape(_CLOSERS)
-    + "]|[\u00a0\u202f\u2009 ]»|[\u00a0\u202f]”)*"
-)
+
+@cache
+def _cluster_pattern(extra_terminals: str) -> re.Pattern[str]:
+    """Stops (with a language's extra ones, e.g. Greek ";"), then closing quotes.
+
+    Closers follow the stop directly, or French "»" after a (no-break) space.
+    """
+    stops = re.escape(_TERMINALS + extra_terminals)
+    closers = re.escape(_CLOSERS)
+    return re.compile(f"[{stops}]+(?:[{closers}]|[\u00a0\u202f\u2009 ]»|[\u00a0\u202f]”)*")
+
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _MAX_ATTRIBUTION_WORDS = 4
 _FREQUENT_ZIPF = 5.9
@@ -68,6 +71,7 @@ class _Rules:
     ordinal_before: frozenset[str]
     months: frozenset[str]
     langs: tuple[str, ...]  # whose word frequencies tell function words from names
+    terminals: str  # stops of this language beyond the shared ones (Greek ";")
 
 
 def _key(abbreviation: str) -> str:
@@ -135,6 +139,7 @@ def _rules(lang: str | None) -> _Rules:
         ordinal_before=frozenset(ordinal_before),
         months=frozenset(months),
         langs=(lang,) if lang else _FALLBACK_LANGS,
+        terminals="".join(chosen[lang].get("terminals", "")) if lang in chosen else "",
     )
 
 
@@ -220,10 +225,12 @@ def _boundaries(text: str, rules: _Rules) -> list[tuple[int, bool]]:
     """Sentence ends inside one paragraph: (index just after the end, ended in a quote)."""
     out: list[tuple[int, bool]] = []
     quotes = [i for i, ch in enumerate(text) if ch == '"'] if '"' in text else []
-    for m in _CLUSTER.finditer(text):
+    for m in _cluster_pattern(rules.terminals).finditer(text):
         end = _opening_quote_cut(text, m.start(), m.end(), quotes)
         cluster = text[m.start() : end]
         stops = cluster.rstrip(_CLOSERS + _SPACES)
+        if stops in ("...", "…") and m.start() > 0 and text[m.start() - 1] in "[(":
+            continue  # an omission mark "[…]" inside a quote
         if end >= len(text):
             continue
         after = text[end]
