@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import pickle
+import re
+from collections import Counter
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +82,40 @@ def test_charset_from_the_http_header_is_used_for_pages() -> None:
         meta={"charset": "windows-1252"},
     )
     assert extract(raw).title == "Lotsen beenden Streik in Güstrow"
+
+
+def test_binary_text_file_is_not_text() -> None:
+    raw = RawDocument("x.txt", "text", b"\x00\x01PK\x03\x04" * 50, url="file:///x.txt")
+    with pytest.raises(InputError) as err:
+        extract(raw)
+    assert err.value.code == "not_text"
+
+
+DEVSET = Path("/work/shared/devset")
+
+
+def _tokens(text: str) -> Counter[str]:
+    return Counter(t.casefold() for t in re.findall(r"[\u3040-\u9fff]|\w+", text))
+
+
+def _f1(pred: str, gold: str) -> float:
+    p, g = _tokens(pred), _tokens(gold)
+    common = sum((p & g).values())
+    return 0.0 if not common else 2 * common / (sum(p.values()) + sum(g.values()))
+
+
+@pytest.mark.skipif(not (DEVSET / "corpus.jsonl").exists(), reason="devset not available")
+def test_devset_gate_every_fifth_page_meets_the_minimum_scores() -> None:
+    """An evaluation gate: pages of the labelled devset against their JSONL records."""
+    records = [json.loads(line) for line in (DEVSET / "corpus.jsonl").open(encoding="utf-8")]
+    sample = records[::5]
+    titles = f1s = 0.0
+    for rec in sample:
+        name = hashlib.sha256(rec["url"].encode()).hexdigest()[:16]
+        page = (DEVSET / "html" / f"{name}.html").read_bytes()
+        html_article = extract(RawDocument(name, "html", page, url=rec["url"]))
+        record_article = extract(RawDocument(name, "record", rec))
+        titles += html_article.title == record_article.title
+        f1s += _f1(html_article.body, record_article.body)
+    assert titles / len(sample) >= 0.98
+    assert f1s / len(sample) >= 0.95

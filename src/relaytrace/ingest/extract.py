@@ -2,6 +2,10 @@
 
 Module-level and free of state, so worker processes can run it. Language and
 sentences are left for ``relaytrace.text.analyse``.
+
+Error codes raised (``InputError.code``; ``ExtractionError`` is "no_article"):
+not_html, not_text, too_large, missing_url, missing_text, empty, bad_record,
+bad_date, bad_input, no_article.
 """
 
 from __future__ import annotations
@@ -19,7 +23,11 @@ __all__ = ["extract"]
 
 def _as_text(content: object, origin: str) -> str:
     if isinstance(content, bytes):
-        return decode_html(content)  # same guards and charset detection as pages
+        try:
+            return decode_html(content)  # same guards and charset detection as pages
+        except InputError as exc:
+            code = "not_text" if exc.code == "not_html" else exc.code
+            raise InputError(f"{origin}: {exc}", code=code) from exc
     if isinstance(content, str):
         return content
     raise InputError(f"{origin}: expected text, got {type(content).__name__}", code="bad_input")
