@@ -14,6 +14,7 @@ the chain.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -50,7 +51,7 @@ class Alignment:
             [(a[0], a[-1], b[0], b[-1]) for a, b, _ in self.blocks]
             + [(i, i, j, j) for i, j in self.filled]
         )
-        return tuple((n[0] - p[1], n[2] - p[3]) for p, n in zip(units, units[1:], strict=False))
+        return tuple((n[0] - p[1], n[2] - p[3]) for p, n in itertools.pairwise(units))
 
     @property
     def pairs(self) -> tuple[tuple[int, int, float], ...]:
@@ -163,7 +164,7 @@ def _fill_gaps(
     they are the sentences without anchors (a quote, a comment)."""
     filled = []
     expected = math.log(max(sum(a.lengths), 1) / max(sum(b.lengths), 1))
-    for p, n in zip(chain, chain[1:], strict=False):
+    for p, n in itertools.pairwise(chain):
         gap_a, gap_b = n[0] - p[1] - 1, n[2] - p[3] - 1
         if gap_a != gap_b or not 1 <= gap_a <= options.max_gap_fill:
             continue

@@ -74,7 +74,10 @@ class RelationTables:
         site: str | None = None,
         article: int | None = None,
     ) -> Iterator[Relation]:
-        sql = "SELECT r.a, r.b, r.kind, r.score, r.coverage_a, r.coverage_b, r.aligned FROM relations r"
+        sql = (
+            "SELECT r.a, r.b, r.kind, r.score, r.coverage_a, r.coverage_b, r.aligned"
+            " FROM relations r"
+        )
         where: list[str] = []
         args: list[object] = []
         if kind:

@@ -85,7 +85,10 @@ def _tokens(text: str) -> list[str]:
     return [m.group() for m in _TOKEN.finditer(text)]
 
 
-_CLDR_LOCALES = ["en", "fr", "de", "es", "it", "pt", "pl", "ru", "uk", "zh", "ar", "nl", "ja", "ko", "tr", "el", "he", "cs", "ro", "hu", "sv", "fa", "hi", "bg", "sr", "hr", "sk", "fi", "da"]
+_CLDR_LOCALES = (
+    *("en", "fr", "de", "es", "it", "pt", "pl", "ru", "uk", "zh", "ar", "nl", "ja", "ko"),
+    *("tr", "el", "he", "cs", "ro", "hu", "sv", "fa", "hi", "bg", "sr", "hr", "sk", "fi", "da"),
+)
 
 
 @cache
@@ -115,11 +118,13 @@ def _aliases() -> tuple[dict[tuple[str, ...], str], frozenset[tuple[str, ...]], 
     for key, ident in list(table.items()):
         if len(key) >= 2:  # inflected phrases: "Сполучених Штатів" ~ "Сполучені Штати"
             table.setdefault(_stem_phrase(key), ident)
+        elif len(key[0]) >= 5 and key not in caps:  # inflected words: "России" ~ "Россия"
+            table.setdefault(("~1", key[0][:-1]), ident)
     return table, frozenset(caps), cjk
 
 
 def _stem_phrase(key: tuple[str, ...]) -> tuple[str, ...]:
-    return ("~",) + tuple(w[:4] for w in key)
+    return ("~", *tuple(w[:4] for w in key))
 
 
 @lru_cache(maxsize=200_000)
@@ -276,7 +281,11 @@ def skeleton_key(word: str) -> str:
     "Stoltenberg" and "ستولتنبرغ" both give "stlt"; vowels, w, y and h are
     dropped, c/q/x→k, v→f, p→b, doubled letters collapsed.
     """
-    latin = "".join(c for c in fold(anyascii(word)) if c.isalpha()).translate(_SKELETON_MAP)
+    latin = "".join(c for c in fold(anyascii(word)) if c.isalpha())
+    latin = latin.replace("kh", "h").replace("ch", "h")
+    latin = latin.translate(_SKELETON_MAP)
+    if latin.startswith("w"):  # an initial w is a consonant (Wetterholm ~ Веттерхольм)
+        latin = "f" + latin[1:]
     out: list[str] = []
     for c in latin:
         if c in "aeiouwyh" or (out and out[-1] == c):
@@ -332,8 +341,10 @@ def _alias_lookup(words: Sequence[str], lang: str | None) -> str | None:
                 if w.startswith(p) and (w[len(p) :],) in table:
                     return table[(w[len(p) :],)]
         for cut in (1, 2):
-            if len(w) - cut >= 5 and (w[:-cut],) in table and (w[:-cut],) not in caps:
-                return table[(w[:-cut],)]
+            if len(w) - cut >= 4:
+                hit = table.get((w[:-cut],)) or table.get(("~1", w[:-cut]))
+                if hit is not None and (w[:-cut],) not in caps:
+                    return hit
     return None
 
 
@@ -375,9 +386,13 @@ def _names(text: str, lang: str | None, out: set[str]) -> None:
                 if len(key) >= 3:
                     out.add(f"e:{key}")
                     _add_skeleton(bare, out)
-        elif lang == "ar" and _ARABIC_LETTERS.match(word) and len(word) >= 4:
-            if _zipf(word, "ar") < _ARABIC_NAME_MAX_ZIPF:
-                _add_skeleton(word, out)
+        elif (
+            lang == "ar"
+            and _ARABIC_LETTERS.match(word)
+            and len(word) >= 4
+            and _zipf(word, "ar") < _ARABIC_NAME_MAX_ZIPF
+        ):
+            _add_skeleton(word, out)
         i += 1
     _, _, cjk = _aliases()
     if cjk and _CJK.search(text):
