@@ -126,28 +126,45 @@ def run_one(name: str, devset: Path) -> dict:
     return out
 
 
+def _without_source_lines(body: str) -> str:
+    """The body without trailing credit lines ("Lien source", "Fonte: Northwind Wire"):
+    short last paragraphs with no full stop, which extraction files as cues."""
+    paragraphs = body.split("\n\n")
+    while paragraphs and len(paragraphs[-1].split()) <= 8 and paragraphs[-1][-1:] not in ".!?。":
+        paragraphs.pop()
+    return "\n\n".join(paragraphs)
+
+
 def sentence_counts(devset: Path) -> None:
     from relaytrace.text.sentences import split_sentences
 
     items = load(devset)
-    by_story: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    by_story: dict[str, list[tuple[str, str, int, int]]] = defaultdict(list)
     for item in items:
         body = item["full"].split("\n\n", 1)[1]
-        by_story[item["story"]].append(
-            (item["role"], item["lang"], len(split_sentences(body, item["lang"])))
-        )
+        raw = len(split_sentences(body, item["lang"]))
+        bare = len(split_sentences(_without_source_lines(body), item["lang"]))
+        by_story[item["story"]].append((item["role"], item["lang"], raw, bare))
     print("\nSentences per article (relay members only), origin vs translations")
+    print("  (n = as in corpus.jsonl; [n] = without trailing source lines)")
     ratios: dict[str, list[float]] = defaultdict(list)
+    diffs: dict[str, list[int]] = defaultdict(list)
     for story, members in sorted(by_story.items()):
         origin = next((m for m in members if m[0] == "origin"), None)
         if origin is None:
             continue
-        row = [f"{origin[1]}:{origin[2]}"]
-        for role, lang, n in members:
+        row = [f"{origin[1]}:{origin[2]}[{origin[3]}]"]
+        for role, lang, raw, bare in members:
             if role == "translation":
-                row.append(f"{lang}:{n}")
-                ratios[f"{origin[1]}->{lang}"].append(n / origin[2])
-        print(f"  {story}  origin {row[0]:8} translations {' '.join(row[1:])}")
+                row.append(f"{lang}:{raw}[{bare}]")
+                ratios[f"{origin[1]}->{lang}"].append(raw / origin[2])
+                diffs[f"{origin[1]}->{lang}"].append(bare - origin[3])
+        print(f"  {story}  origin {row[0]:12} translations {' '.join(row[1:])}")
+    every = [d for values in diffs.values() for d in values]
+    print(
+        f"\n  without source lines: {sum(d == 0 for d in every)}/{len(every)} translations have"
+        f" exactly their origin's sentence count, {sum(abs(d) <= 1 for d in every)} within one"
+    )
     bodies = [(item["full"].split("\n\n", 1)[1], item["lang"]) for item in items]
     for label, with_lang in (("given language", True), ("lang=None", False)):
         for _ in range(2):  # the first pass loads rules and word frequencies; report the second
@@ -160,11 +177,14 @@ def sentence_counts(devset: Path) -> None:
             f"\n  split_sentences, {label}: {count} sentences in {len(bodies)} articles,"
             f" {len(bodies) / elapsed:.0f} articles/s, {count / elapsed:.0f} sentences/s (warm)"
         )
-    print("\n  pair      n  median translation/origin sentence ratio  (min-max)")
+    print(
+        "\n  pair      n  translation/origin ratio: median (min-max)   count diff w/o source lines"
+    )
     for pair, values in sorted(ratios.items()):
         print(
             f"  {pair:8} {len(values):2}  {statistics.median(values):.2f}"
-            f"  ({min(values):.2f}-{max(values):.2f})"
+            f" ({min(values):.2f}-{max(values):.2f})"
+            f"                         {' '.join(f'{d:+d}' for d in diffs[pair])}"
         )
 
 
