@@ -182,10 +182,10 @@ def discover(
         yield from fresh(refs, url)
     for url in sources.sitemaps:
         stats.add("sources")
-        yield from fresh_sitemap(url, fetcher, limits, validators, stats, fresh)
+        yield from _walk_sitemap(url, fetcher, limits, validators, stats, fresh)
 
 
-def fresh_sitemap(
+def _walk_sitemap(
     url: str,
     fetcher: Fetcher,
     limits: CrawlLimits,
