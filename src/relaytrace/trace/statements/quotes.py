@@ -57,9 +57,10 @@ def _apostrophe(text: str, i: int) -> bool:
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Inner span without spaces, nor the comma or colon English puts inside the marks."""
     while a < b and text[a] in _SPACES:
         a += 1
-    while b > a and text[b - 1] in _SPACES:
+    while b > a and text[b - 1] in _SPACES + ",:;":
         b -= 1
     return a, b
 
