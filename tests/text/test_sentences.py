@@ -305,3 +305,16 @@ def test_an_omission_mark_in_brackets_does_not_end_the_sentence() -> None:
         "« Nous avons […] Des conseillers sur place. »",
         "Le ministre est parti.",
     ]
+
+
+def test_a_japanese_quote_followed_by_a_particle_stays_in_its_sentence() -> None:
+    text = "「部隊を送る予定はない。」と報道官は記者会見で述べた。会見は一時間続いた。"
+    assert texts(text, "ja") == [
+        "「部隊を送る予定はない。」と報道官は記者会見で述べた。",
+        "会見は一時間続いた。",
+    ]
+
+
+def test_windows_line_endings_still_separate_paragraphs() -> None:
+    text = "Read more\r\n\r\nthe talks ended late.\r\nMinister resigns"
+    assert texts(text, "en") == ["Read more", "the talks ended late.", "Minister resigns"]

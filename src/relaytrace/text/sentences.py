@@ -40,7 +40,6 @@ _SPACES = " \t\u00a0\u202f\u2009\u2007\u200b"
 _OPENER_CHARS = "".join(sorted(_OPENERS))
 _GLUED_OPENERS = frozenset("“‘„«‹")
 _FULL_STOPS = frozenset(".。．।۔")
-_BULLETS = frozenset("-–—•·*▪►")
 
 
 @cache
@@ -54,7 +53,7 @@ def _cluster_pattern(extra_terminals: str) -> re.Pattern[str]:
     return re.compile(f"[{stops}]+(?:[{closers}]|[\u00a0\u202f\u2009 ]»|[\u00a0\u202f]”)*")
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0\r]*\n\s*")
 _MAX_ATTRIBUTION_WORDS = 4
 _FREQUENT_ZIPF = 5.9
 _NAME_ZIPF = 5.0  # a capitalised word rarer than this may be a name ("Holtvik said.")
@@ -72,6 +71,7 @@ class _Rules:
     months: frozenset[str]
     langs: tuple[str, ...]  # whose word frequencies tell function words from names
     terminals: str  # stops of this language beyond the shared ones (Greek ";")
+    no_start: tuple[str, ...]  # words that continue a sentence after a quote (Japanese "と")
 
 
 def _key(abbreviation: str) -> str:
@@ -140,6 +140,7 @@ def _rules(lang: str | None) -> _Rules:
         months=frozenset(months),
         langs=(lang,) if lang else _FALLBACK_LANGS,
         terminals="".join(chosen[lang].get("terminals", "")) if lang in chosen else "",
+        no_start=tuple(w for data in chosen.values() for w in data.get("no_start", [])),
     )
 
 
@@ -235,6 +236,8 @@ def _boundaries(text: str, rules: _Rules) -> list[tuple[int, bool]]:
             continue
         after = text[end]
         cjk_next = after == '"' or after in _GLUED_OPENERS or (after.isalpha() and _is_cjk(after))
+        if rules.no_start and text.startswith(rules.no_start, _next_start(text, end)):
+            continue  # 「…。」と述べた: a particle carries the sentence on
         if stops[-1] in _CJK_TERMINALS or (cjk_next and stops != "."):
             out.append((end, stops != cluster))
             continue
@@ -282,7 +285,7 @@ def _line_breaks(text: str) -> list[int]:
         if start >= len(text):
             continue
         ch = text[start]
-        if ch in _BULLETS or not (ch.isalpha() and ch.islower()):
+        if not (ch.isalpha() and ch.islower()):  # bullets, capitals, digits, caseless scripts
             out.append(m.start())
     return out
 
