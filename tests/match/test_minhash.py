@@ -11,7 +11,7 @@ from relaytrace.match.shingles import shingle_hashes, words
 def sets_with_jaccard(j: float, size: int = 400, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(seed)
     universe = rng.integers(0, 2**63, size=size * 3, dtype=np.uint64)
-    shared = int(round(2 * size * j / (1 + j)))
+    shared = round(2 * size * j / (1 + j))
     a = universe[:size]
     b = np.concatenate([universe[:shared], universe[size : 2 * size - shared]])
     return a, b

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import make_article
-
 from relaytrace.model import Relation
 from relaytrace.store.base import MatchEntry
 
