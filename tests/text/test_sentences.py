@@ -318,3 +318,10 @@ def test_a_japanese_quote_followed_by_a_particle_stays_in_its_sentence() -> None
 def test_windows_line_endings_still_separate_paragraphs() -> None:
     text = "Read more\r\n\r\nthe talks ended late.\r\nMinister resigns"
     assert texts(text, "en") == ["Read more", "the talks ended late.", "Minister resigns"]
+
+
+def test_a_regional_tag_uses_its_language_rules() -> None:
+    assert texts("Mr. Varga left. The vote followed.", "en-GB") == [
+        "Mr. Varga left.",
+        "The vote followed.",
+    ]

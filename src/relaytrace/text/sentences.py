@@ -340,10 +340,10 @@ def _split_paragraph(text: str, offset: int, rules: _Rules) -> list[tuple[int, i
 def split_sentences(text: str, lang: str | None = None) -> list[tuple[int, int]]:
     """Character offsets ``(start, end)`` of the sentences of ``text``, trimmed of whitespace.
 
-    ``lang`` (ISO 639-1) selects the abbreviation rules; with None, the rules of
-    every language with a data file apply. A sentence never spans a blank line.
+    ``lang`` (ISO 639-1; "en-US" is read as "en") selects the abbreviation rules;
+    with None, the rules of every language with a data file apply. A sentence never spans a blank line.
     """
-    rules = _rules(lang.lower() if lang else None)
+    rules = _rules(lang.lower().replace("_", "-").split("-")[0] if lang else None)
     spans: list[tuple[int, int]] = []
     begin = 0
     for m in _PARAGRAPH_BREAK.finditer(text):
