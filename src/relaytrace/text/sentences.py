@@ -341,7 +341,8 @@ def split_sentences(text: str, lang: str | None = None) -> list[tuple[int, int]]
     """Character offsets ``(start, end)`` of the sentences of ``text``, trimmed of whitespace.
 
     ``lang`` (ISO 639-1; "en-US" is read as "en") selects the abbreviation rules;
-    with None, the rules of every language with a data file apply. A sentence never spans a blank line.
+    with None, the rules of every language with a data file apply. A sentence
+    never spans a blank line.
     """
     rules = _rules(lang.lower().replace("_", "-").split("-")[0] if lang else None)
     spans: list[tuple[int, int]] = []
