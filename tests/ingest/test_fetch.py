@@ -321,3 +321,16 @@ def test_https_connects_to_the_pinned_address_and_verifies_the_name(tmp_path: Pa
         with pytest.raises(FetchError) as err:  # same address, a name the certificate lacks
             fetcher.fetch(f"https://impostor.example:{site.port}/a")
         assert err.value.code == "network_error"
+
+
+def test_crawl_delay_spaces_requests_to_one_host(site: Site, fetcher: Fetcher, sleeps: list[float]):
+    site.add(
+        "calm.example", "/robots.txt", "User-agent: *\nCrawl-delay: 3\n", content_type="text/plain"
+    )
+    site.add("calm.example", "/1", page("One", ["First page."]))
+    site.add("calm.example", "/2", page("Two", ["Second page."]))
+
+    fetcher.fetch(site.url("calm.example", "/1"))
+    fetcher.fetch(site.url("calm.example", "/2"))
+
+    assert max(sleeps) > 2.5  # the second page waited for the host's Crawl-delay

@@ -99,6 +99,9 @@ class CrawlReport:
     errors_by_host: dict[str, int] = field(default_factory=dict)
 
 
+_NOT_HOST_ERRORS = frozenset({"page_limit", "sitemap_too_deep"})
+
+
 class CrawlStats:
     """Thread-safe counters filled while a crawl runs; ``report()`` freezes them."""
 
@@ -115,7 +118,8 @@ class CrawlStats:
     def reject(self, url: str, code: str) -> None:
         with self._lock:
             self.rejected[code] += 1
-            self.hosts[urlsplit(url).hostname or url] += 1
+            if code not in _NOT_HOST_ERRORS:
+                self.hosts[urlsplit(url).hostname or url] += 1
 
     def report(self) -> CrawlReport:
         with self._lock:

@@ -130,7 +130,9 @@ class RobotsCache:
         return self.rules(url).allowed(url)
 
     def crawl_delay(self, url: str) -> float | None:
-        return self.rules(url).delay
+        """The host's Crawl-delay if its robots.txt is already cached (never fetches)."""
+        rules = self._rules.get(robots_url(url))
+        return rules.delay if rules is not None else None
 
     def _load(self, url: str) -> RobotsRules:
         now = time.monotonic()

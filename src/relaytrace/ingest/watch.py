@@ -12,6 +12,7 @@ call returns its report. Nothing is half-written.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -19,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from relaytrace.errors import InputError
+from relaytrace.errors import InputError, RelaytraceError
 from relaytrace.ingest.crawl import (
     CrawlLimits,
     CrawlProgress,
@@ -33,6 +34,8 @@ from relaytrace.ingest.guard import Resolver, system_resolver
 from relaytrace.ingest.pipeline import DEFAULT_BATCH_SIZE, AfterBatch, ingest
 from relaytrace.ingest.report import IngestReport
 from relaytrace.store.base import Store
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "CrawlSummary",
@@ -87,7 +90,11 @@ def match_after_batch(counter: list[int] | None = None) -> AfterBatch:
     from relaytrace.match.matcher import match_articles  # heavy: only when matching
 
     def hook(store: Store, ids: list[int]) -> None:
-        found = match_articles(store, ids)
+        try:
+            found = match_articles(store, ids)
+        except RelaytraceError as exc:  # stored articles stay; matching can be rerun later
+            log.warning("matching %d new articles failed: %s", len(ids), exc)
+            return
         if counter is not None:
             counter.append(found)
 
