@@ -15,6 +15,7 @@ from relaytrace.cli import articles  # noqa: E402,F401  isort: skip
 from relaytrace.cli import demo  # noqa: F401  isort: skip
 from relaytrace.cli import crawl  # noqa: F401  isort: skip
 from relaytrace.cli import provenance  # noqa: F401  isort: skip
+from relaytrace.cli import serve  # noqa: F401  isort: skip
 from relaytrace.cli import statements  # noqa: F401  isort: skip
 from relaytrace.cli import relations  # noqa: F401  isort: skip
 

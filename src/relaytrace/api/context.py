@@ -1,0 +1,105 @@
+"""What every request handler shares: the store location, limits, and a short-lived cache.
+
+SQLite connections belong to the thread that opened them, so each worker
+thread keeps its own store (opened on first use). Corpus-wide provenance
+(origins, stories, outlets, network) is computed once and reused for
+``cache_seconds``, then recomputed; an ingest through the API drops it at once.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from relaytrace.api.errors import ApiError
+from relaytrace.store import open_store
+from relaytrace.store.base import Store
+from relaytrace.trace.report import CorpusProvenance, corpus_provenance
+
+__all__ = ["DEFAULT_TRACE_TIMEOUT", "AppContext", "Limits"]
+
+T = TypeVar("T")
+DEFAULT_TRACE_TIMEOUT = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Caps on what one request may ask for."""
+
+    max_body: int = 8 * 1024 * 1024
+    max_page: int = 200
+    default_page: int = 50
+    trace_timeout: float = DEFAULT_TRACE_TIMEOUT
+    cache_seconds: float = 30.0
+
+
+@dataclass
+class AppContext:
+    location: str
+    allow_write: bool = False
+    token: str | None = None
+    limits: Limits = field(default_factory=Limits)
+    _local: threading.local = field(default_factory=threading.local, repr=False)
+    _stores: list[Store] = field(default_factory=list, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _corpus: tuple[float, CorpusProvenance] | None = field(default=None, repr=False)
+    _pool: concurrent.futures.ThreadPoolExecutor = field(
+        default_factory=lambda: concurrent.futures.ThreadPoolExecutor(
+            4, thread_name_prefix="relaytrace-trace"
+        ),
+        repr=False,
+    )
+
+    def store(self) -> Store:
+        """This thread's store, opened on first use."""
+        st = getattr(self._local, "store", None)
+        if st is None:
+            st = open_store(self.location)
+            self._local.store = st
+            with self._lock:
+                self._stores.append(st)
+        return st
+
+    def corpus(self) -> CorpusProvenance:
+        """Corpus-wide provenance, cached for ``limits.cache_seconds``."""
+        with self._lock:
+            cached = self._corpus
+        if cached and time.monotonic() - cached[0] < self.limits.cache_seconds:
+            return cached[1]
+        prov = corpus_provenance(self.store())
+        with self._lock:
+            self._corpus = (time.monotonic(), prov)
+        return prov
+
+    def forget_corpus(self) -> None:
+        with self._lock:
+            self._corpus = None
+
+    def run_limited(self, fn: Callable[[Store], T]) -> T:
+        """Run ``fn(store)`` in a worker thread; 504 ``timeout`` past ``limits.trace_timeout``.
+
+        The worker cannot be interrupted: it finishes in the background and its
+        result is dropped.
+        """
+        future = self._pool.submit(lambda: fn(self.store()))
+        try:
+            return future.result(timeout=self.limits.trace_timeout)
+        except concurrent.futures.TimeoutError:
+            raise ApiError(
+                f"the trace took longer than {self.limits.trace_timeout:g} s",
+                code="timeout",
+                status=504,
+            ) from None
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        with self._lock:
+            stores, self._stores = self._stores, []
+        for st in stores:
+            with contextlib.suppress(Exception):
+                st.close()
