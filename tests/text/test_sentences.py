@@ -325,3 +325,22 @@ def test_a_regional_tag_uses_its_language_rules() -> None:
         "Mr. Varga left.",
         "The vote followed.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ro", "Dl. Popescu a sosit la Cluj. Ministrul l-a primit.",
+         ["Dl. Popescu a sosit la Cluj.", "Ministrul l-a primit."]),
+        ("hu", "Dr. Kovács szerint pl. a kormány döntött. Ez fontos.",
+         ["Dr. Kovács szerint pl. a kormány döntött.", "Ez fontos."]),
+        ("bg", "Проф. Иванов пристигна през 2024 г. Той говори.",
+         ["Проф. Иванов пристигна през 2024 г.", "Той говори."]),
+        ("da", "Mødet sluttede kl. 14 i går. Ministeren tog f.eks. ordet.",
+         ["Mødet sluttede kl. 14 i går.", "Ministeren tog f.eks. ordet."]),
+        ("hr", "Prema dr. Horvatu, npr. Vlada je odlučila. To je važno.",
+         ["Prema dr. Horvatu, npr. Vlada je odlučila.", "To je važno."]),
+    ],
+)  # fmt: skip
+def test_more_languages_of_the_relay_web(lang: str, text: str, expected: list[str]) -> None:
+    assert texts(text, lang) == expected
