@@ -70,10 +70,10 @@ def relations(
         rels = list(store.relations(kind=kind, site=site))
         urls = _urls(store, {r.a for r in rels} | {r.b for r in rels})
     rows = [relation_row(r, urls) for r in rels]
-    if fmt is Format.table:
-        for row in rows:
-            row["aligned"] = len(row["aligned"])  # type: ignore[arg-type]
-    render_rows(rows, fmt, columns=list(relation_row(Relation(0, 0, "copy", 0, 0, 0), {})))
+    columns = list(relation_row(Relation(0, 0, "copy", 0, 0, 0), {}))
+    if fmt is Format.table:  # for people: the pair, kind and strength; alignments via trace
+        columns = ["kind", "score", "coverage_a", "coverage_b", "a", "b"]
+    render_rows(rows, fmt, columns=columns)
 
 
 @app.command()
