@@ -233,3 +233,22 @@ def test_same_outlet_compares_names_and_domains() -> None:
     assert same_outlet("Notizie Lampo", "notizielampo.example")
     assert same_outlet("Harbour Times", "harbour times")
     assert not same_outlet("Harbour Times", "Harbour Post")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ukraine aid vote delayed again | World",
+        "Заголовок о забастовке в порту — Новости",
+        "Port strike ends after three days – Holtvik",
+    ],
+)
+def test_sections_and_speakers_are_not_outlet_suffixes(title: str) -> None:
+    parts = split_title(title)
+    assert parts.suffix is None and parts.title == title
+
+
+def test_chinese_title_suffix() -> None:
+    parts = split_title("江北港口罢工三天后结束 — 新华社")
+    assert parts.title == "江北港口罢工三天后结束"
+    assert parts.suffix is not None and parts.suffix.outlet == "新华社"

@@ -226,17 +226,27 @@ def same_outlet(a: str, b: str) -> bool:
 
 
 def _looks_like_outlet(segment: str, separator: str) -> bool:
+    """Whether a title's last segment names an outlet rather than ending the headline.
+
+    Known outlets and agencies and domains always do, acronyms after an em dash or a
+    bar too; other single words never ("| World", "– Stoltenberg"); two
+    to six words do when they hold a news word ("… World News") or, after an em dash
+    or a bar, are all capitalised ("— Vostok Segodnya").
+    """
     words = _words(segment)
     if not words or len(words) > 6 or len(segment) > 50 or segment.endswith(tuple(".!?…:;,")):
         return False
     lex = lexicon()
-    folded = fold(segment)
-    if folded in lex.outlets or _URL.fullmatch(segment):
-        return True
-    if any(fold(w).strip("'’") in lex.outlet_words for w in words):
+    if fold(segment) in lex.outlets or _URL.fullmatch(segment):
         return True
     if _is_cjk(segment):
-        return any(w in segment for w in lex.outlet_words)
+        return len(segment) >= 3 and any(segment.endswith(w) for w in lex.outlet_words)
+    if len(words) == 1:  # an acronym after an em dash or bar; "– UN" is a speaker
+        letters = [c for c in segment if c.isalpha()]
+        acronym = 2 <= len(letters) <= 5 and all(c.isupper() for c in letters)
+        return acronym and separator in _STRONG_SEPARATORS
+    if any(fold(w).strip("'’") in lex.outlet_words for w in words):
+        return True
     if separator in _STRONG_SEPARATORS:
         return all(w[0].isupper() or w[0].isdigit() for w in words if len(w) > 3)
     return False
@@ -285,7 +295,10 @@ def split_title(title: str, site_name: str | None = None, site: str | None = Non
     cut = _cut(text, TITLE_SEPARATORS, last=True)
     if cut:
         head, sep, tail = cut
-        if len(head) >= 15 and len(_words(head)) >= 3 and _looks_like_outlet(tail, sep):
+        long_enough = (len(head) >= 15 and len(_words(head)) >= 3) or (
+            _is_cjk(head) and len(head) >= 6
+        )
+        if long_enough and _looks_like_outlet(tail, sep):
             suffix = SourceCue("title_suffix", f"{sep.strip()} {tail}", outlet=tail)
             text = head
     return TitleParts(text, suffix, own)
