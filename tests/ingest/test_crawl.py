@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -302,3 +303,38 @@ def test_a_utf8_page_labelled_latin1_by_its_server_decodes_as_utf8(store):
         crawl_into(store, CrawlSources(urls=(url,)), OPTIONS, resolver=local_resolver)
 
     assert "geöffnet" in store.get_article(url).body
+
+
+def test_the_crawl_command_prints_its_summary_as_json(tmp_path):
+    from typer.testing import CliRunner
+
+    from relaytrace.cli import app
+
+    with serve() as site:
+        site.add("127.0.0.1", "/a", story("Harbour of Lomvik reopens"))
+        listing = tmp_path / "urls.txt"
+        listing.write_text(f"{site.url('127.0.0.1', '/a')}\n{site.url('127.0.0.1', '/gone')}\n")
+        db = tmp_path / "cli.db"
+        args = ["crawl", "--urls", str(listing), "--allow-private", "--min-delay", "0"]
+        result = CliRunner().invoke(app, [*args, "--db", str(db), "--format", "json"])
+
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert (summary["fetched"], summary["ingest"]["added"]) == (1, 1)
+    assert summary["fetch_rejected"] == {"http_error": 1}
+    assert (tmp_path / "cli.db.http.json").exists()
+
+
+def test_the_crawl_command_refuses_loopback_without_allow_private(tmp_path):
+    from typer.testing import CliRunner
+
+    from relaytrace.cli import app
+
+    with serve() as site:
+        site.add("127.0.0.1", "/a", story("Harbour of Lomvik reopens"))
+        url = site.url("127.0.0.1", "/a")
+        db = tmp_path / "cli.db"
+        result = CliRunner().invoke(app, ["crawl", url, "--db", str(db), "--format", "json"])
+        assert site.requests_for("/a") == [] and site.requests_for("/robots.txt") == []
+
+    assert json.loads(result.stdout)["fetch_rejected"] == {"blocked_address": 1}
