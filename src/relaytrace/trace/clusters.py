@@ -33,6 +33,7 @@ __all__ = [
     "norm_url",
     "relay_clusters",
     "script_of",
+    "site_of",
     "time_window",
 ]
 
@@ -108,6 +109,14 @@ def marks_of(paragraphs: Sequence[str]) -> frozenset[str]:
     return frozenset(marks)
 
 
+def site_of(article: Article) -> str:
+    """The article's site; for one stored without, its URL's host without ``www.``."""
+    if article.site:
+        return article.site
+    host = article.url.split("//", 1)[-1].split("/", 1)[0].split("@")[-1].split(":")[0]
+    return host.lower().removeprefix("www.")
+
+
 def script_of(text: str) -> str | None:
     """The main writing system of a text ("LATIN", "CYRILLIC", "CJK", "ARABIC" …)."""
     counts: dict[str, int] = defaultdict(int)
@@ -131,7 +140,7 @@ def article_info(article: Article) -> ArticleInfo:
     return ArticleInfo(
         id=article.id,
         url=article.url,
-        site=article.site,
+        site=site_of(article),
         title=article.title,
         site_name=article.site_name,
         canonical_url=article.canonical_url,

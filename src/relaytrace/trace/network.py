@@ -7,8 +7,9 @@ origin that is not in the corpus is keyed by the domain its credits name (or
 origins it depends on, the languages it translates into and its median lag.
 
 Communities of sites are found on the undirected graph whose edge weights are
-relay counts, with networkx's Louvain method (seeded, so reproducible). Sites
-with no relay tie stay out of every community (``community = -1``).
+relay counts, with networkx's Louvain method (seeded, so reproducible). Only
+sites whose output is mostly relays tie in as relayers; sites with no such tie
+stay out of every community (``community = -1``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from relaytrace.trace.outlets import normalise_name, registered_domain
 from relaytrace.trace.tree import RelayTree
 
 __all__ = [
+    "MIN_RELAY_SHARE",
     "Network",
     "SiteEdge",
     "SiteProfile",
@@ -35,6 +37,9 @@ __all__ = [
     "origin_key",
     "percentile",
 ]
+
+
+MIN_RELAY_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,22 +205,30 @@ def build_network(
     return with_communities(net)
 
 
-def _undirected(net: Network) -> nx.Graph:
+def _undirected(net: Network, min_relay_share: float) -> nx.Graph:
     g = nx.Graph()
     for e in net.edges:
         if e.relay == e.origin:
+            continue
+        prof = net.sites.get(e.relay)
+        if prof is not None and prof.relay_share < min_relay_share:
             continue
         w = g.get_edge_data(e.relay, e.origin, {"weight": 0})["weight"]
         g.add_edge(e.relay, e.origin, weight=w + e.count)
     return g
 
 
-def communities(net: Network, method: str = "louvain", seed: int = 0) -> dict[str, int]:
-    """Site → community number (0 = the largest), for sites with at least one relay tie.
+def communities(
+    net: Network, method: str = "louvain", seed: int = 0, min_relay_share: float = MIN_RELAY_SHARE
+) -> dict[str, int]:
+    """Site → community number (0 = the largest), for sites with relay ties.
 
     ``method``: "louvain" (default) or "greedy" (networkx greedy modularity).
+    Only sites whose output is mostly relays (``min_relay_share``) tie into a
+    community as relayers: an outlet with its own reporting and a few relays
+    (or a few mistaken ones) is not part of a relay network.
     """
-    g = _undirected(net)
+    g = _undirected(net, min_relay_share)
     if g.number_of_edges() == 0:
         return {}
     if method == "greedy":

@@ -24,6 +24,7 @@ from relaytrace.trace.clusters import (
     RelayCluster,
     article_info,
     relay_clusters,
+    site_of,
 )
 from relaytrace.trace.network import Network, build_network
 from relaytrace.trace.origin import Origin, OriginOptions, find_origin
@@ -133,9 +134,10 @@ def corpus_provenance(store: Store, **options: object) -> CorpusProvenance:
     site_articles: Counter[str] = Counter()
     langs: dict[str, set[str]] = defaultdict(set)
     for art in store.iter_articles():
-        site_articles[art.site] += 1
+        site = site_of(art)
+        site_articles[site] += 1
         if art.lang:
-            langs[art.site].add(art.lang)
+            langs[site].add(art.lang)
         if art.id in needed:
             infos[art.id] = article_info(art)
     return provenance_of(

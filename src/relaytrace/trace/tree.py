@@ -241,7 +241,7 @@ def _evidence(
     if m.n_sentences and p.n_sentences and root.n_sentences:
         # Literal translation keeps its source's sentence count and cuts.
         closer = abs(m.n_sentences - root.n_sentences) - abs(m.n_sentences - p.n_sentences)
-        s += opt.structure_weight * max(-1.0, min(1.0, closer / 2))
+        s += opt.structure_weight * max(0.0, min(1.0, closer / 2))
         if closer >= 1:
             why.append(
                 f"same sentence structure ({p.n_sentences} vs the origin's {root.n_sentences})"
