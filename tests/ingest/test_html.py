@@ -348,3 +348,19 @@ def test_short_brief_keeps_its_paragraphs_and_a_date_written_in_words() -> None:
     assert len(article.paragraphs) == 2
     assert article.published == datetime(2026, 1, 19, tzinfo=UTC)
     assert (article.published_source, article.published_precision) == ("text", "day")
+
+
+def test_related_post_widget_between_paragraphs_is_a_teaser_not_body() -> None:
+    page = (
+        "<html><head><title>Pilots end strike</title></head><body><article>"
+        f'<h1>Pilots end strike</h1><div class="entry-content"><p>{BODY_EN[0]}</p>'
+        f'<p>{BODY_EN[1]}</p><div class="related-post"><a href="https://relay.example/rel/9">'
+        "Ferry fares rise again in Norland after fuel costs climb</a></div>"
+        f"<p>{BODY_EN[3]}</p></div></article></body></html>"
+    )
+    article = extract_html(page, "https://relay.example/pilots")
+
+    assert article.paragraphs == (BODY_EN[0], BODY_EN[1], BODY_EN[3])
+    [teaser] = article.cues
+    assert teaser.kind == "teaser" and teaser.url == "https://relay.example/rel/9"
+    assert teaser.headline == "Ferry fares rise again in Norland after fuel costs climb"

@@ -29,6 +29,7 @@ __all__ = [
     "TitleParts",
     "classify_line",
     "fold",
+    "headline_shaped",
     "is_banner",
     "lexicon",
     "same_outlet",
@@ -192,7 +193,7 @@ def _is_cjk(text: str) -> bool:
     return any("\u3040" <= c <= "\u9fff" for c in text)
 
 
-def _headline_shaped(text: str) -> bool:
+def headline_shaped(text: str) -> bool:
     """Short, one line, no closing punctuation: the shape of a headline, not of prose."""
     if "\n" in text or text.endswith(_TERMINAL) or text.endswith(","):
         return False
@@ -396,7 +397,7 @@ def separate_cues(
             cues.append(SourceCue("banner", text, outlet=text.split(" | ")[0].strip()))
             continue
         cue = classify_line(text, href=href, link_only=whole_link)
-        if cue is None and body and 0 < i < n - 1 and _headline_shaped(text):
+        if cue is None and body and 0 < i < n - 1 and headline_shaped(text):
             widened = gaps is not None and gaps[i] >= 2
             if widened or whole_link:
                 cue = SourceCue("teaser", text, url=href, headline=text)

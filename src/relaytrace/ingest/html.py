@@ -30,6 +30,7 @@ from relaytrace.errors import ExtractionError, InputError
 from relaytrace.ingest.cues import (
     classify_line,
     fold,
+    headline_shaped,
     separate_cues,
     split_title,
 )
@@ -370,6 +371,29 @@ def _prune_minor_articles(tree: lxml_html.HtmlElement) -> bool:
     return bool(minor)
 
 
+def _cues_beside_body(
+    dom: list[_Line], paragraphs: list[str], cues: tuple[SourceCue, ...]
+) -> list[SourceCue]:
+    """Cue lines of the article container that trafilatura left out of the body: source
+    lines, prefixed teasers, standalone credits, and bare linked headlines that stand
+    between two body paragraphs (a "read more" widget)."""
+    found = {c.text for c in cues}
+    kept = {fold(p) for p in paragraphs}
+    inside = [i for i, line in enumerate(dom) if fold(line.text) in kept]
+    first, last = (inside[0], inside[-1]) if inside else (0, -1)
+    extra: list[SourceCue] = []
+    for i, line in enumerate(dom):
+        if line.text in found or fold(line.text) in kept:
+            continue
+        cue = classify_line(line.text, href=line.href, link_only=line.whole_link)
+        if cue is None and line.whole_link and first < i < last and headline_shaped(line.text):
+            cue = SourceCue("teaser", line.text, url=line.href, headline=line.text)
+        if cue is not None and cue.kind in ("source_line", "teaser", "credit"):
+            extra.append(cue)
+            found.add(line.text)
+    return extra
+
+
 def _drop_page_furniture(paragraphs: list[str], title_forms: set[str]) -> list[str]:
     """Remove the title and a bare dateline that trafilatura may keep at the top of the body."""
     kept = []
@@ -440,17 +464,7 @@ def extract_html(
     if sum(len(p) for p in body) < MIN_BODY_CHARS:
         raise ExtractionError(f"{page_url}: no article text found", code="no_article")
 
-    found = {c.text for c in cues}
-    kept = {fold(p) for p in paragraphs}
-    extra: list[SourceCue] = []
-    for line in dom:
-        text = line.text
-        if text in found or fold(text) in kept:
-            continue
-        cue = classify_line(text, href=line.href, link_only=line.whole_link)
-        if cue is not None and cue.kind in ("source_line", "teaser", "credit"):
-            extra.append(cue)
-            found.add(text)
+    extra = _cues_beside_body(dom, paragraphs, cues)
     all_cues = ([parts.suffix] if parts.suffix else []) + list(cues) + extra
     if canonical and site and site_of(canonical) not in ("", site):
         all_cues.append(SourceCue("source_line", "canonical link", url=canonical))
