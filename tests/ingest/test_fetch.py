@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import itertools
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -334,3 +335,13 @@ def test_crawl_delay_spaces_requests_to_one_host(site: Site, fetcher: Fetcher, s
     fetcher.fetch(site.url("calm.example", "/2"))
 
     assert max(sleeps) > 2.5  # the second page waited for the host's Crawl-delay
+
+
+def test_a_compressed_bomb_is_capped_on_the_decoded_size(site: Site, fetcher: Fetcher):
+    bomb = gzip.compress(b"<html><body>" + b" " * (30 * 1024 * 1024), compresslevel=9)
+    site.add("bomb.example", "/b", bomb, headers={"Content-Encoding": "gzip"})
+
+    with pytest.raises(FetchError) as err:
+        fetcher.fetch(site.url("bomb.example", "/b"))
+
+    assert len(bomb) < 100_000 and err.value.code == "too_large"

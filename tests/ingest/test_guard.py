@@ -109,3 +109,16 @@ def test_the_pinned_url_connects_to_the_checked_address_and_keeps_the_name():
 
     local = check_url("http://[::1]:8080/a", allow_private=True)
     assert local.pinned() == ("http://[::1]:8080/a", "[::1]:8080")
+
+
+def test_an_internationalised_host_is_resolved_and_sent_in_ascii():
+    asked: list[str] = []
+
+    def resolve(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return ["93.184.216.34"]
+
+    target = check_url("https://вестник.example/новости/1", resolver=resolve)
+
+    assert asked == ["xn--b1agjinxh.example"]
+    assert target.pinned()[1] == "xn--b1agjinxh.example"

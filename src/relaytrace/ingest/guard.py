@@ -26,6 +26,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
+import idna
+
 from relaytrace.errors import FetchError
 
 __all__ = [
@@ -128,7 +130,7 @@ def check_url(
         raise FetchError(f"refusing {scheme or 'schemeless'} URL {url!r}", code="bad_scheme")
     if parts.username is not None or parts.password is not None:
         raise FetchError(f"refusing URL with credentials: {url!r}", code="credentials_in_url")
-    host = (parts.hostname or "").rstrip(".").lower()
+    host = _ascii_host((parts.hostname or "").rstrip(".").lower(), url)
     if not host:
         raise FetchError(f"URL without a host: {url!r}", code="bad_url")
     port = port or (443 if scheme == "https" else 80)
@@ -143,6 +145,16 @@ def check_url(
                 f"refusing {host}: resolves to {problem} address {ip}", code="blocked_address"
             )
     return Target(url=url, scheme=scheme, host=host, port=port, address=str(addresses[0]))
+
+
+def _ascii_host(host: str, url: str) -> str:
+    """An internationalised host name in its ASCII (IDNA) form, as DNS and Host headers want."""
+    if host.isascii():
+        return host
+    try:
+        return idna.encode(host, uts46=True).decode("ascii")
+    except idna.IDNAError as exc:
+        raise FetchError(f"bad host name in {url!r}: {exc}", code="bad_url") from exc
 
 
 def _resolve(host: str, port: int, resolver: Resolver) -> list[IPAddress]:
