@@ -38,7 +38,9 @@ class TreeOptions:
     same_language_weight: float = 1.5
     marks_weight: float = 2.0
     marks_scale: float = 4.0
-    score_weight: float = 20.0
+    # Off by default: on real relays the pair score mostly says how well a
+    # language pair aligns, not which member a relay was made from.
+    score_weight: float = 0.0
     structure_weight: float = 1.5
     completeness_weight: float = 5.0
     dropout_weight: float = 1.5
@@ -213,9 +215,18 @@ def build_tree(
 
 
 def _evidence(
-    m: ArticleInfo, p: ArticleInfo, root: ArticleInfo | None, ctx: _Context, opt: TreeOptions
+    m: ArticleInfo,
+    p: ArticleInfo,
+    root: ArticleInfo | None,
+    ctx: _Context,
+    opt: TreeOptions,
+    others: list[ArticleInfo] | None = None,
 ) -> tuple[float, list[str]]:
-    """Evidence that ``m`` was made from ``p`` rather than from the origin (0: none)."""
+    """Evidence that ``m`` was made from ``p`` rather than from the origin (0: none).
+
+    ``others``: the other candidates in the relay's script (used when the
+    origin is written in another script).
+    """
     s = 0.0
     why: list[str] = []
     credits = credits_of(m, ctx.urls)
@@ -237,6 +248,14 @@ def _evidence(
         s += opt.marks_weight * math.tanh((gain - loss) / opt.marks_scale)
         if gain - loss >= opt.marks_scale / 2:
             why.append("names and numbers spelled as in this member, not as in the origin")
+    elif m.script == p.script and others:
+        # The origin is in another script: compare with the other candidates
+        # written like the relay (a Latin transliteration shared with one of them).
+        own = _weight_of(m.marks & p.marks, ctx.marks_w)
+        best_other = max(_weight_of(m.marks & q.marks, ctx.marks_w) for q in others)
+        s += opt.marks_weight * math.tanh((own - best_other) / opt.marks_scale)
+        if own - best_other >= opt.marks_scale / 2:
+            why.append("names transliterated as in this member, not as in the other relays")
     rel_o = ctx.pairs.get((m.id, root.id))
     if m.n_sentences and p.n_sentences and root.n_sentences:
         # Literal translation keeps its source's sentence count and cuts.
@@ -253,7 +272,7 @@ def _evidence(
     if rel is not None and rel_o is not None:
         delta = max(-0.1, min(0.1, rel.score - rel_o.score))
         s += opt.score_weight * delta
-        if delta >= 0.02:
+        if delta >= 0.02 and opt.score_weight > 0:
             why.append(f"aligns more closely with it ({rel.score:.2f}) than with the origin")
     m_cov, p_cov = ctx.covered.get(m.id), ctx.covered.get(p.id)
     if m_cov is not None and p_cov is not None:
@@ -287,7 +306,12 @@ def _choose_parent(
         return root.id, 0.5, ["no earlier member: attached to the origin"]
     scored: list[tuple[float, int, list[str]]] = []
     for p in candidates:
-        e, why = _evidence(m, p, root, ctx, opt)
+        others = [
+            q
+            for q in candidates
+            if q.id != p.id and q.script == m.script and (root is None or q.id != root.id)
+        ]
+        e, why = _evidence(m, p, root, ctx, opt, others)
         if root is not None and p.id == root.id:
             e += opt.origin_prior
         scored.append((e, p.id, why))
