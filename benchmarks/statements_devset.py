@@ -187,6 +187,8 @@ def main() -> None:
         for paragraphs, lang in docs:
             extract_from_text(paragraphs, lang)
     dt = time.perf_counter() - t0
+    if not args.repeat:
+        return
     rate = len(docs) * args.repeat / dt
     print(
         f"throughput: {rate:.0f} articles/s on one core "

@@ -51,6 +51,12 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _size(text: str, q: QuoteSpan, lex: Lexicon) -> int:
+    """Words in a quote (characters / 2 where words are not spaced)."""
+    inner = text[q.inner_start : q.inner_end]
+    return len(inner) // 2 if lex.no_spaces else len(inner.split())
+
+
 def _attribution_after(
     text: str, q: QuoteSpan, limit: int, lex: Lexicon
 ) -> tuple[Speaker | None, VerbHit, str | None] | None:
@@ -162,13 +168,13 @@ def direct_quotes(text: str, sentences: list[tuple[int, int]], lex: Lexicon) -> 
             q2_next = quotes[i + 2].start if i + 2 < len(quotes) else len(text)
             _, s2_end = _sentence_bounds(sentences, max(q2.end - 1, q2.start))
             own = _attribution_after(text, q2, min(q2_next, max(s2_end, q2.end)), lex)
-            if _words(gap) <= _SPLIT_GAP_WORDS and own is None:
+            if _words(gap) <= _SPLIT_GAP_WORDS and own is None and _size(text, q2, lex) >= 3:
                 parts.append((q2.inner_start, q2.inner_end))
                 i += 1
-        words = sum(_words(text[a:b]) for a, b in parts)
+        words = sum(_size(text, QuoteSpan(a, b, a, b), lex) for a, b in parts)
         if attribution is not None:
             speaker, verb, venue = attribution
-            if words >= 2 or speaker is not None:
+            if words >= 2:
                 out.append(
                     Found(
                         "direct", tuple(parts), speaker, verb.text, venue, ((verb.start, verb.end),)

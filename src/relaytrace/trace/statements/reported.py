@@ -18,11 +18,11 @@ __all__ = ["reported_speech"]
 
 _MIN_CLAUSE_WORDS = 3
 _MAX_SOURCE_WORDS = 12
-_END = ' .!?;:"“”«»„‚‘’)(—–-\u00a0\n'
+_END = ' .!?;:"“”«»„‚‘’)(—–-\u00a0\n。！？；：'
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in " ,:;—–-\u00a0\n":
+    while a < b and text[a] in " ,:;—–-\u00a0\n，：":
         a += 1
     while b > a and text[b - 1] in _END:
         b -= 1
@@ -31,6 +31,11 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+def _size(text: str, lex: Lexicon) -> int:
+    """Words of a clause (characters / 2 where words are not spaced)."""
+    return len(text) // 2 if lex.no_spaces else len(text.split())
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -67,7 +72,7 @@ def _according(text: str, a: int, b: int, hit: tuple[int, int], lex: Lexicon) ->
             ca, cb = _trim(text, m_end + used, b)
         source = text[src_a:src_b].strip(" ,")
         speaker = _source_speaker(source, marker, lex, src_a)
-        if speaker is None or _words(text[ca:cb]) < _MIN_CLAUSE_WORDS:
+        if speaker is None or _size(text[ca:cb], lex) < _MIN_CLAUSE_WORDS:
             return None
         return Found("reported", ((ca, cb),), speaker, marker, None, ((m_start, m_end),))
     if marker.lower() == "zufolge":
@@ -79,7 +84,7 @@ def _according(text: str, a: int, b: int, hit: tuple[int, int], lex: Lexicon) ->
         tail = text[m_end:b]
         cut = min([k for k in (tail.find(","), tail.find(".")) if k >= 0] or [len(tail)])
         speaker = _source_speaker(tail[:cut], marker, lex, m_end)
-    if speaker is None or _words(text[ca:cb]) < _MIN_CLAUSE_WORDS:
+    if speaker is None or _size(text[ca:cb], lex) < _MIN_CLAUSE_WORDS:
         return None
     return Found("reported", ((ca, cb),), speaker, marker, None, ((m_start, m_end),))
 
@@ -158,8 +163,8 @@ def _verb_statement(
     clause: tuple[int, int] | None = None
     if comp is not None:
         clause = _trim(text, rest_at + comp, b)
-    elif rest.lstrip().startswith(",") and lex.comma_clause:
-        clause = _trim(text, rest_at + rest.find(",") + 1, b)
+    elif rest.lstrip()[:1] in (",", "，") and lex.comma_clause:
+        clause = _trim(text, rest_at + len(rest) - len(rest.lstrip()) + 1, b)
     elif (
         not rest.lstrip().startswith((",", ".", ":", ";"))
         and _words(rest) >= 4
@@ -172,7 +177,7 @@ def _verb_statement(
         comma = text.rfind(",", clause[0], nxt)
         end = comma if comma > clause[0] and _words(text[clause[0] : comma]) >= 3 else nxt
         clause = _trim(text, clause[0], end)
-    if clause is not None and _words(text[clause[0] : clause[1]]) >= _MIN_CLAUSE_WORDS:
+    if clause is not None and _size(text[clause[0] : clause[1]], lex) >= _MIN_CLAUSE_WORDS:
         who = speaker or after_speaker
         if who is None:
             return None
@@ -190,7 +195,7 @@ def _verb_statement(
     if who is None:
         return None
     ca, cb = _trim(text, a, a + cut)
-    if _words(text[ca:cb]) < _MIN_CLAUSE_WORDS:
+    if _size(text[ca:cb], lex) < _MIN_CLAUSE_WORDS:
         return None
     return Found("reported", ((ca, cb),), who, v.text, venue, ((v.start, v.end),))
 

@@ -80,6 +80,16 @@ def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
         ):
             k += 1
         roles, name = tuple(run[:k]), run[k:]
+        # "ministre des Transports Paul Ferrandier": an institution word before the name
+        while len(name) >= 3 and is_common(name[0].text, lex, 3.0):
+            name = name[1:]
+        # two capitalised words inside a sentence are a name even if each is a word
+        # ("Jan Wolny"); not in German, which capitalises nouns
+        if len(name) >= 2 and i > 0 and lex.lang != "de" and not lex.no_spaces:
+            if not any(_is_role_token(t, lex) for t in name):
+                runs.append(_Run(tuple(name), roles))
+                i = j + 1
+                continue
         # the name must hold a word that is not a common word nor a role
         while name and (is_common(name[-1].text, lex) or _is_role_token(name[-1], lex)):
             name = name[:-1]
@@ -117,7 +127,7 @@ def _clean(text: str) -> str:
 
 def _subject_run(runs: list[_Run], text: str, offset: int, lex: Lexicon) -> _Run | None:
     """The first run not governed by a preposition ("Varenikova of the Port Verin Institute")."""
-    for run in runs:
+    for run in reversed(runs):
         before = text[: run.start - offset].split()
         while before and (
             before[-1].lower() in lex.determiners
@@ -131,8 +141,37 @@ def _subject_run(runs: list[_Run], text: str, offset: int, lex: Lexicon) -> _Run
     return None
 
 
+def _speaker_unspaced(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
+    """Chinese-style subject: "港口局局长林海明（在…）表示" → 林海明, role 港口局局长."""
+    head = segment
+    for mark in "，。；：！？、,":
+        head = head.rsplit(mark, 1)[-1]
+    start = len(segment) - len(head)
+    for venue in lex.venue_starts:
+        k = head.find(venue)
+        if k > 0:
+            head = head[:k]
+    head = head.strip(' “”"「」')
+    if not head or len(head) > 24:
+        return None
+    role = None
+    if lex.role_re is not None:
+        last = None
+        for m in lex.role_re.finditer(head):
+            last = m
+        if last is not None and last.end() < len(head):
+            role, head = head[: last.end()], head[last.end() :]
+        elif last is not None:
+            return Speaker(head, "role", start=offset + start, end=offset + start + len(head))
+    if head in lex.pronouns:
+        return Speaker(head, "pronoun", plural=head in lex.plural_pronouns)
+    return Speaker(head, "name", role=role, start=offset + start, end=offset + start + len(head))
+
+
 def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
     """The subject phrase that ends right before a verb ("X, a spokesman, said")."""
+    if lex.no_spaces:
+        return _speaker_unspaced(segment, lex, offset)
     seg = segment.rstrip()
     if not seg.strip(" ,—–-"):
         return None

@@ -53,9 +53,9 @@ def _zipf(word: str, lang: str) -> float:
         return 0.0
 
 
-def is_common(word: str, lex: Lexicon) -> bool:
+def is_common(word: str, lex: Lexicon, zipf: float = _COMMON_ZIPF) -> bool:
     """A frequent word of the language (so a capital letter does not make it a name)."""
     w = word.lower().rstrip(".")
     for part in regex.split(r"['’]", w)[-1:]:
         w = part or w
-    return _zipf(w, lex.lang) >= _COMMON_ZIPF
+    return _zipf(w, lex.lang) >= zipf
