@@ -25,7 +25,6 @@ from rich.progress import (
     Task,
     TextColumn,
     TimeRemainingColumn,
-    TransferSpeedColumn,
 )
 from rich.text import Text
 
@@ -220,6 +219,12 @@ class _BytesColumn(ProgressColumn):
         return Text(f"{task.fields.get('nbytes', 0) / 1e6:,.1f} MB", style="green")
 
 
+class _RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:,.1f} pages/s" if speed else "– pages/s", style="cyan")
+
+
 class _Bars(CrawlProgress):
     """Rich progress bars, one per source: items, bytes, rate, ETA."""
 
@@ -253,7 +258,7 @@ def _bars() -> Iterator[CrawlProgress]:
         BarColumn(),
         MofNCompleteColumn(),
         _BytesColumn(),
-        TransferSpeedColumn(),
+        _RateColumn(),
         TextColumn("eta"),
         TimeRemainingColumn(),
         console=stderr,
