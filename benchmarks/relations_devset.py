@@ -16,50 +16,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
 from pathlib import Path
-
-from relaytrace.model import Article
 
 DEVSET = Path("/work/shared/devset")
 SEMEVAL = Path("/work/shared/external/semeval2022-t8/pairs_train.csv")
 
 
-def load_corpus(path: Path) -> list[Article]:
-    """Articles from corpus.jsonl, analysed (language, sentences) as ingest would."""
-    from relaytrace.text.lang import detect_language
-    from relaytrace.text.sentences import sentences_of
-
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        d = json.loads(line)
-        paragraphs = tuple(p.strip() for p in d["text"].split("\n\n") if p.strip())
-        lang = detect_language(d["title"] + "\n\n" + d["text"])
-        out.append(
-            Article(
-                url=d["url"],
-                site=d["site"],
-                site_name=d.get("site_name"),
-                title=d["title"],
-                paragraphs=paragraphs,
-                lang=lang,
-                published=datetime.fromisoformat(d["published"].replace("Z", "+00:00"))
-                if d.get("published")
-                else None,
-                sentences=tuple(sentences_of(paragraphs, lang)),
-            )
-        )
-    return out
-
-
 def open_fresh_store(path: Path):
     from relaytrace.store.sqlite import SQLiteStore
 
-    if getattr(SQLiteStore, "__abstractmethods__", None):  # statements not landed yet
-        stub = {name: (lambda self, *a, **k: iter(())) for name in SQLiteStore.__abstractmethods__}
-        SQLiteStore = type("DevStore", (SQLiteStore,), stub)
     return SQLiteStore(path)
 
 
@@ -74,21 +39,36 @@ def relations_jsonl(store, out: Path) -> int:
     return n
 
 
-def run_devset(devset: Path, out: Path) -> dict:
+def run_devset(devset: Path, out: Path, *, source: str = "jsonl") -> dict:
+    """Ingest the devset (``corpus.jsonl`` or the ``html/`` pages) matching after each
+    batch as the pipeline does, write relations, score them; return the scorer's report."""
+    from relaytrace import service
     from relaytrace.match.matcher import match_articles
 
-    articles = load_corpus(devset / "corpus.jsonl")
+    paths = [str(devset / "corpus.jsonl")] if source == "jsonl" else [str(devset / "html")]
     with tempfile.TemporaryDirectory() as tmp:
         store = open_fresh_store(Path(tmp) / "dev.db")
-        results = store.add_articles(articles)
         t0 = time.perf_counter()
-        ids = [r.id for r in results]
-        for k in range(0, len(ids), 50):  # in batches, as the ingest pipeline would call it
-            match_articles(store, ids[k : k + 50])
+        timing = {"match": 0.0}
+
+        def after(s, ids) -> None:
+            t = time.perf_counter()
+            match_articles(s, ids)
+            timing["match"] += time.perf_counter() - t
+
+        service.ingest_paths(store, paths, after_batch=after, batch_size=50)
         elapsed = time.perf_counter() - t0
         n = relations_jsonl(store, out)
+        count = store.count_articles()
         store.close()
-    print(f"matched {len(articles)} articles in {elapsed:.1f} s; {n} relations -> {out}")
+    print(
+        f"[{source}] {count} articles ingested and matched in {elapsed:.1f} s "
+        f"(matching {timing['match']:.1f} s); {n} relations -> {out}"
+    )
+    return score(devset, out)
+
+
+def score(devset: Path, relations: Path) -> dict:
     proc = subprocess.run(
         [
             sys.executable,
@@ -96,7 +76,7 @@ def run_devset(devset: Path, out: Path) -> dict:
             "--gold",
             str(devset / "gold.jsonl"),
             "--relations",
-            str(out),
+            str(relations),
             "--table",
         ],
         capture_output=True,
@@ -104,15 +84,23 @@ def run_devset(devset: Path, out: Path) -> dict:
         check=True,
     )
     print(proc.stderr)
-    return json.loads(proc.stdout)
+    report = json.loads(proc.stdout)
+    pairs = report["relay_recall_by_language_pair"]
+    print("relay recall by language pair:")
+    print("  " + "  ".join(f"{k} {v:.2f}" for k, v in sorted(pairs.items())))
+    return report
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--devset", type=Path, default=DEVSET)
     ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "relations.jsonl")
+    ap.add_argument("--html", action="store_true", help="Also run from the html/ pages.")
+    ap.add_argument("--no-semeval", action="store_true")
     args = ap.parse_args()
     run_devset(args.devset, args.out)
+    if args.html:
+        run_devset(args.devset, args.out.with_suffix(".html.jsonl"), source="html")
 
 
 if __name__ == "__main__":

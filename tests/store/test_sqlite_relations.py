@@ -31,7 +31,7 @@ def test_relations_round_trip_and_filter(store) -> None:
     site = store.get_article(a).site
     assert list(store.relations(site=site)) == [rel]
     assert list(store.relations(site="elsewhere.example")) == []
-    store.delete_relations_of(a)
+    store.delete_relations_of([a])
     assert list(store.relations()) == []
 
 

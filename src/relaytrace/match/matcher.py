@@ -119,8 +119,8 @@ def match_articles(store: Store, ids: Sequence[int], options: MatchOptions | Non
     known = {p.article: p for p in batch if p.article is not None}
     skip: set[frozenset[int]] = set()
     found: list[Relation] = []
+    store.delete_relations_of([p.article for p in batch if p.article is not None])
     for p in batch:
-        store.delete_relations_of(p.article)  # type: ignore[arg-type]
         found += [m.relation for m in _match_profile(store, p, options, known, skip) if m.relation]
     return store.put_relations(found)
 

@@ -133,8 +133,8 @@ class Store(ABC):
     def clear_relations(self) -> None: ...
 
     @abstractmethod
-    def delete_relations_of(self, article: int) -> None:
-        """Forget every relation of one article (before it is matched again)."""
+    def delete_relations_of(self, articles: Sequence[int]) -> None:
+        """Forget every relation of these articles (before they are matched again)."""
 
     @abstractmethod
     def put_match_entries(self, entries: Sequence[MatchEntry]) -> None:

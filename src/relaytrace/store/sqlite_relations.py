@@ -62,10 +62,15 @@ class RelationTables:
             )
         return len(rows)
 
-    def delete_relations_of(self, article: int) -> None:
-        """Forget every relation of one article (before it is matched again)."""
+    def delete_relations_of(self, articles: Sequence[int]) -> None:
+        """Forget every relation of these articles (before they are matched again)."""
         with self.transaction() as conn:
-            conn.execute("DELETE FROM relations WHERE lo = ? OR hi = ?", (article, article))
+            for chunk in _chunks(list(articles)):
+                marks = ",".join("?" * len(chunk))
+                conn.execute(
+                    f"DELETE FROM relations WHERE lo IN ({marks}) OR hi IN ({marks})",
+                    [*chunk, *chunk],
+                )
 
     def relations(
         self,
