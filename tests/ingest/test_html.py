@@ -364,3 +364,9 @@ def test_related_post_widget_between_paragraphs_is_a_teaser_not_body() -> None:
     [teaser] = article.cues
     assert teaser.kind == "teaser" and teaser.url == "https://relay.example/rel/9"
     assert teaser.headline == "Ferry fares rise again in Norland after fuel costs climb"
+
+
+def test_utf8_bytes_labelled_latin1_decode_as_utf8() -> None:
+    text = "<p>Der Hafen wurde am Dienstag wieder geöffnet, sagte Edda Fjell.</p>"
+    assert decode_html(text.encode("utf-8"), "iso-8859-1") == text
+    assert decode_html(text.encode("cp1252"), "iso-8859-1") == text

@@ -87,10 +87,11 @@ def _looks_binary(head: bytes) -> bool:
 
 
 def decode_html(data: bytes, declared: str | None = None) -> str:
-    """Decode page bytes: BOM, declared charset, ``<meta charset>``, UTF-8, then detection.
+    """Decode page bytes: BOM, valid UTF-8, declared charset, ``<meta charset>``, detection.
 
-    A declaration that does not decode cleanly is ignored (pages lie about it);
-    detection (charset_normalizer) settles undeclared cp1251 or latin-1 pages.
+    A declaration that does not decode cleanly is ignored (pages lie about it),
+    and so is a single-byte label on bytes that are valid UTF-8; detection
+    (charset_normalizer) settles undeclared cp1251 or latin-1 pages.
     """
     if len(data) > MAX_HTML_BYTES:
         raise InputError(
@@ -106,13 +107,15 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     ):
         if data.startswith(bom):
             return data.decode(codec, errors="replace").lstrip("\ufeff")
-    candidates = []
+    # Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the label says: legacy
+    # single-byte text almost never forms valid multi-byte sequences, while servers
+    # often label UTF-8 pages "iso-8859-1" by default.
+    candidates = ["utf-8"]
     if declared:
         candidates.append(declared)
     m = _META_CHARSET.search(data[:_SNIFF])
     if m:
         candidates.append(m.group(1).decode("ascii", "ignore"))
-    candidates.append("utf-8")
     for name in candidates:
         codec = _codec(name)
         if codec:
