@@ -140,3 +140,20 @@ def test_intervals_and_feed_lists(tmp_path: Path):
     listing = tmp_path / "feeds.txt"
     listing.write_text("# wires\nhttps://a.example/rss\n\n  https://b.example/atom  # Atom\n")
     assert read_feed_list(listing) == ["https://a.example/rss", "https://b.example/atom"]
+
+
+def test_watch_matches_what_it_ingests(tmp_path: Path):
+    with serve() as site, concrete_store_class()(tmp_path / "m.db") as store:
+        feed = Feed(site, "post.example")
+        feed.add(1)
+        feed.add(2)  # the same story with a different tag: a copy
+        options = CrawlOptions(allow_private=True, min_delay=0)
+
+        report = watch(
+            store, [site.url("post.example", "/feed.xml")], options, every=0.0,
+            match=True, max_polls=1, resolver=local_resolver,
+        )  # fmt: skip
+
+        assert report.polls[0].ingest.added == 2
+        assert report.polls[0].matched == 1
+        assert len(list(store.relations())) == 1
