@@ -370,3 +370,18 @@ def test_utf8_bytes_labelled_latin1_decode_as_utf8() -> None:
     text = "<p>Der Hafen wurde am Dienstag wieder geöffnet, sagte Edda Fjell.</p>"
     assert decode_html(text.encode("utf-8"), "iso-8859-1") == text
     assert decode_html(text.encode("cp1252"), "iso-8859-1") == text
+
+
+def test_a_logo_in_h1_and_a_generic_og_title_are_not_the_title() -> None:
+    page = (
+        '<html><head><meta property="og:title" content="Relay Now">'
+        '<meta property="og:site_name" content="Relay Now">'
+        "<title>Pilots end strike after deal on night crossings – Relay Now</title></head>"
+        '<body><header><h1 class="logo">Relay Now</h1></header><div class="post">'
+        + "".join(f"<p>{p}</p>" for p in BODY_EN)
+        + "</div></body></html>"
+    )
+    article = extract_html(page, "https://relaynow.example/p/7")
+
+    assert article.title == "Pilots end strike after deal on night crossings"
+    assert article.site_name == "Relay Now"

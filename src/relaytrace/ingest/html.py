@@ -31,6 +31,7 @@ from relaytrace.ingest.cues import (
     classify_line,
     fold,
     headline_shaped,
+    same_outlet,
     separate_cues,
     split_title,
 )
@@ -195,15 +196,25 @@ def _site_name(tree: lxml_html.HtmlElement, nodes: list[dict]) -> str | None:
     return None
 
 
-def _raw_title(tree: lxml_html.HtmlElement, nodes: list[dict]) -> tuple[str, str]:
-    """(the article's title, the ``<title>`` element's text)."""
-    page_title = _text(tree.find(".//title")) if tree.find(".//title") is not None else ""
+def _raw_title(
+    tree: lxml_html.HtmlElement, nodes: list[dict], site_name: str | None
+) -> tuple[str, str]:
+    """(the article's title, the ``<title>`` element's text).
+
+    og:title, then the JSON-LD headline, then an ``<h1>`` (one inside ``<article>``
+    first), then ``<title>``; a candidate that is only the site's name (a logo in an
+    ``<h1>``, a generic og:title) is skipped.
+    """
+    title_el = tree.find(".//title")
+    page_title = _text(title_el) if title_el is not None else ""
     candidates = [_meta(tree, "og:title", "twitter:title")]
     candidates += [n.get("headline") for n in nodes if isinstance(n.get("headline"), str)]
-    candidates += [_text(h) for h in tree.xpath("//h1")[:1]]
+    candidates += [_text(h) for h in tree.xpath("//article//h1 | //main//h1 | //h1")]
+    candidates.append(page_title)
     for value in candidates:
-        if value and value.strip():
-            return " ".join(value.split()), page_title
+        value = " ".join((value or "").split())
+        if value and not (site_name and same_outlet(value, site_name)):
+            return value, page_title
     return page_title, page_title
 
 
@@ -440,7 +451,7 @@ def extract_html(
         raise InputError("a page needs a URL (none given, no canonical link)", code="missing_url")
     site = site_of(page_url) or site_of(canonical)
     site_name = _site_name(tree, nodes)
-    raw_title, page_title = _raw_title(tree, nodes)
+    raw_title, page_title = _raw_title(tree, nodes, site_name)
     if site_name is None and page_title != raw_title and page_title.startswith(raw_title):
         tail = page_title[len(raw_title) :].strip(" -–—|:·")
         site_name = tail or None
