@@ -16,23 +16,13 @@ DEVSET = Path("/work/shared/devset")
 
 
 def concrete_store_class() -> type[SQLiteStore]:
-    """SQLiteStore, with placeholder relation/statement methods while those mixins are empty."""
-    missing = getattr(SQLiteStore, "__abstractmethods__", frozenset())
-    if not missing:
-        return SQLiteStore
-
-    def unavailable(name: str):
-        def method(self, *args, **kwargs):
-            raise NotImplementedError(f"{name} is not implemented yet")
-
-        return method
-
-    return type("ArticlesOnlyStore", (SQLiteStore,), {n: unavailable(n) for n in missing})
+    """The store class to instantiate in tests (all its mixins are in place now)."""
+    return SQLiteStore
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[SQLiteStore]:
-    with concrete_store_class()(tmp_path / "corpus.db") as s:
+    with SQLiteStore(tmp_path / "corpus.db") as s:
         yield s
 
 

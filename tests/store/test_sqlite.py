@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import concrete_store_class, make_article
+from conftest import make_article
 from relaytrace.errors import StoreError
 from relaytrace.model import Sentence
 from relaytrace.store.base import ArticleFilter
 from relaytrace.store.migrate import known_migrations
-from relaytrace.store.sqlite import fts_query
+from relaytrace.store.sqlite import SQLiteStore, fts_query
 
 
 def test_article_round_trips_exactly(store):
@@ -169,32 +169,30 @@ def test_wal_mode_and_pragmas(store):
 
 
 def test_migrations_are_recorded_and_reopening_is_idempotent(tmp_path: Path):
-    cls = concrete_store_class()
     path = tmp_path / "m.db"
-    with cls(path) as s:
+    with SQLiteStore(path) as s:
         s.add_articles([make_article(1)])
-    with cls(path) as s:
+    with SQLiteStore(path) as s:
         versions = [r[0] for r in s.conn.execute("SELECT version FROM schema_version")]
         assert versions == [m.version for m in known_migrations()]
         assert s.count_articles() == 1
 
 
 def test_newer_database_is_refused(tmp_path: Path):
-    cls = concrete_store_class()
     path = tmp_path / "future.db"
-    cls(path).close()
+    SQLiteStore(path).close()
     conn = sqlite3.connect(path)
     conn.execute("INSERT INTO schema_version VALUES (9999, 'future', '2030-01-01')")
     conn.commit()
     conn.close()
     with pytest.raises(StoreError) as info:
-        cls(path)
+        SQLiteStore(path)
     assert info.value.code == "schema_too_new"
 
 
 def test_readonly_store_reads_while_writer_is_open(store):
     store.add_articles([make_article(1)])
-    reader = concrete_store_class()(store.path, readonly=True)
+    reader = SQLiteStore(store.path, readonly=True)
     try:
         assert reader.count_articles() == 1
     finally:
