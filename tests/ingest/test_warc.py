@@ -163,3 +163,28 @@ def test_html_is_told_by_type_or_sniffed():
     assert is_html("application/octet-stream", b"<html><body>")
     assert not is_html("application/pdf", b"<html>")
     assert not is_html(None, b"%PDF-1.7")
+
+
+def test_redirects_errors_and_non_web_records(tmp_path: Path):
+    path = tmp_path / "mixed.warc.gz"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for status, url in (
+            ("301 Moved", "http://a.example/old"),
+            ("404 Not Found", "http://a.example/x"),
+        ):
+            http = StatusAndHeaders(status, [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=BytesIO(b"<html></html>"), http_headers=http
+                )
+            )
+        dns = writer.create_warc_record(
+            "dns:a.example",
+            "resource",
+            payload=BytesIO(b"a.example. 300 IN A 192.0.2.1"),
+            warc_content_type="text/dns",
+        )
+        writer.write_record(dns)
+
+    assert [i.reason for i in iter_warc(path)] == ["redirect", "http_error"]
