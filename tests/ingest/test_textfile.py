@@ -132,3 +132,15 @@ def test_a_lone_title_is_no_article() -> None:
     with pytest.raises(ExtractionError) as err:
         parse_text("Only a title here", "file:///tmp/title.txt")
     assert err.value.code == "no_article"
+
+
+def test_soft_wrapped_lines_join_and_sentence_lines_split() -> None:
+    wrapped = "Title here\n\nThe council voted on Tuesday\nto build a tram line.\n\nSecond one."
+    assert text_blocks(wrapped)[1] == ("The council voted on Tuesday to build a tram line.", 1)
+    pasted = "Title here\n\nFirst paragraph ends here.\nSecond paragraph ends here.\nThird."
+    assert [b for b, _ in text_blocks(pasted)] == [
+        "Title here",
+        "First paragraph ends here.",
+        "Second paragraph ends here.",
+        "Third.",
+    ]

@@ -31,8 +31,8 @@ _TERMINAL = tuple('.!?…。！？»"”')
 def text_blocks(text: str) -> list[tuple[str, int]]:
     """Blocks of text separated by blank lines, each with the number of blank lines before it.
 
-    Lines inside a block are joined with a space; a text without any blank
-    line is read one paragraph per line.
+    Lines inside a block are joined with a space (soft wrapping), unless each
+    ends a sentence; a text without any blank line is read one paragraph per line.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if not any(not ln.strip() for ln in lines[1:-1]) and len(lines) > 2:
@@ -41,6 +41,15 @@ def text_blocks(text: str) -> list[tuple[str, int]]:
     current: list[str] = []
     blank = 0
     gap = 0
+
+    def close() -> None:
+        # lines that each end a sentence are paragraphs; other lines are soft-wrapped
+        if len(current) > 1 and all(ln.endswith(_TERMINAL) for ln in current[:-1]):
+            blocks.append((current[0], gap))
+            blocks.extend((ln, 1) for ln in current[1:])
+        else:
+            blocks.append((" ".join(current), gap))
+
     for line in lines:
         if line.strip():
             if not current:
@@ -49,11 +58,11 @@ def text_blocks(text: str) -> list[tuple[str, int]]:
             blank = 0
         else:
             if current:
-                blocks.append((" ".join(current), gap))
+                close()
                 current = []
             blank += 1
     if current:
-        blocks.append((" ".join(current), gap))
+        close()
     return blocks
 
 
