@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from relaytrace.text.lang import detect_language, detect_language_scored
@@ -89,3 +92,22 @@ def test_only_iso_639_1_codes_come_out() -> None:
 def test_very_long_text_is_fine() -> None:
     text = "Die Regierung hat am Freitag das Gesetz beschlossen. " * 2000
     assert detect_language(text) == "de"
+
+
+# Eval gate on the labelled devset (benchmarks/langid.py prints the full figures).
+DEVSET = Path("/work/shared/devset")
+
+
+@pytest.mark.skipif(not (DEVSET / "gold.jsonl").exists(), reason="devset not available")
+def test_devset_languages_are_identified() -> None:
+    gold = {}
+    for line in (DEVSET / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        gold[row["url"]] = row["lang"]
+    right = total = 0
+    for line in (DEVSET / "corpus.jsonl").read_text(encoding="utf-8").splitlines():
+        doc = json.loads(line)
+        right += detect_language(doc["title"] + "\n\n" + doc["text"]) == gold[doc["url"]]
+        total += 1
+    assert total > 200
+    assert right / total >= 0.99

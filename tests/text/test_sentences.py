@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from relaytrace.model import Article
@@ -344,3 +347,35 @@ def test_a_regional_tag_uses_its_language_rules() -> None:
 )  # fmt: skip
 def test_more_languages_of_the_relay_web(lang: str, text: str, expected: list[str]) -> None:
     assert texts(text, lang) == expected
+
+
+# Eval gate: a translation has as many sentences as its origin (alignment relies on it).
+DEVSET = Path("/work/shared/devset")
+
+
+def _without_source_lines(text: str) -> str:
+    """Drop trailing credit lines ("Lien source", "Fonte: Northwind Wire")."""
+    paragraphs = text.split("\n\n")
+    while paragraphs and len(paragraphs[-1].split()) <= 8 and paragraphs[-1][-1:] not in ".!?。":
+        paragraphs.pop()
+    return "\n\n".join(paragraphs)
+
+
+@pytest.mark.skipif(not (DEVSET / "gold.jsonl").exists(), reason="devset not available")
+def test_devset_translations_have_their_origins_sentence_count() -> None:
+    gold = [json.loads(line) for line in (DEVSET / "gold.jsonl").open(encoding="utf-8")]
+    texts_by_url = {
+        doc["url"]: doc["text"]
+        for doc in map(json.loads, (DEVSET / "corpus.jsonl").open(encoding="utf-8"))
+    }
+    counts = {
+        g["id"]: len(split_sentences(_without_source_lines(texts_by_url[g["url"]]), g["lang"]))
+        for g in gold
+    }
+    origins = {g["story"]: g["id"] for g in gold if g["role"] == "origin"}
+    diffs = [
+        counts[g["id"]] - counts[origins[g["story"]]] for g in gold if g["role"] == "translation"
+    ]
+    assert len(diffs) > 50
+    assert sum(d == 0 for d in diffs) / len(diffs) >= 0.85
+    assert sum(abs(d) <= 1 for d in diffs) / len(diffs) >= 0.9
