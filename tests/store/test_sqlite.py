@@ -97,6 +97,7 @@ def test_filters_and_listing(store):
     page = store.list_articles(ArticleFilter(lang="en"), offset=1, limit=2)
     assert [a.url.rsplit("/", 1)[1] for a in page] == ["3", "5"]
     assert store.count_articles(ArticleFilter(query='"bridge number 7"')) == 1
+    assert store.count_articles(ArticleFilter(query="( -- )")) == 0
 
 
 def test_iter_articles_streams_everything_past_one_fetch_chunk(store):

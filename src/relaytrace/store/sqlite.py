@@ -254,7 +254,9 @@ class SQLiteStore(RelationTables, StatementTables, Store):
         out: dict[str, object] = {
             "articles": one("SELECT count(*) FROM articles WHERE latest = 1").fetchone()[0],
             "versions": one("SELECT count(*) FROM articles").fetchone()[0],
-            "sites": one("SELECT count(DISTINCT site) FROM articles").fetchone()[0],
+            "sites": one("SELECT count(DISTINCT site) FROM articles WHERE latest = 1").fetchone()[
+                0
+            ],
             "ingested_items": one("SELECT count(*) FROM ingest_log").fetchone()[0],
         }
         first, last = one(
