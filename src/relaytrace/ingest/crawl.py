@@ -18,6 +18,7 @@ comes in as a new version.
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -31,6 +32,8 @@ from relaytrace.ingest.feeds import DEFAULT_MAX_ITEMS, parse_feed
 from relaytrace.ingest.fetch import CrawlOptions, Fetcher, FetchResult, ValidatorCache
 from relaytrace.ingest.sitemaps import parse_sitemap
 from relaytrace.model import RawDocument, Rejection
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "CrawlLimits",
@@ -326,6 +329,11 @@ def _fetch_page(
         stats.reject(ref.url, exc.code)
         progress.done(ref.source, 0)
         return Rejection(ref.url, exc.code, exc.message)
+    except Exception as exc:  # a bug or an odd URL must not end the crawl: count it, go on
+        log.exception("fetching %s failed", ref.url)
+        stats.reject(ref.url, "fetch_failed")
+        progress.done(ref.source, 0)
+        return Rejection(ref.url, "fetch_failed", f"{type(exc).__name__}: {exc}")
     _remember(validators, ref.url, result)
     progress.done(ref.source, len(result.content))
     if result.status == "not_modified":

@@ -295,12 +295,15 @@ class Fetcher:
         opts = self.options
         client = self._client(state)
         pinned, host_header = target.pinned()
-        request = client.build_request(
-            "GET",
-            pinned,
-            headers={**headers, "Host": host_header},
-            extensions={"sni_hostname": target.host},
-        )
+        try:
+            request = client.build_request(
+                "GET",
+                pinned,
+                headers={**headers, "Host": host_header},
+                extensions={"sni_hostname": target.host},
+            )
+        except (httpx.InvalidURL, UnicodeError) as exc:
+            raise FetchError(f"cannot request {target.url!r}: {exc}", code="bad_url") from exc
         started = time.monotonic()
         try:
             response = client.send(request, stream=True)
