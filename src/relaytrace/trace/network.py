@@ -28,6 +28,7 @@ from relaytrace.trace.outlets import normalise_name, registered_domain
 from relaytrace.trace.tree import RelayTree
 
 __all__ = [
+    "MIN_RELAYS",
     "MIN_RELAY_SHARE",
     "Network",
     "SiteEdge",
@@ -40,6 +41,7 @@ __all__ = [
 
 
 MIN_RELAY_SHARE = 0.5
+MIN_RELAYS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +213,7 @@ def _undirected(net: Network, min_relay_share: float) -> nx.Graph:
         if e.relay == e.origin:
             continue
         prof = net.sites.get(e.relay)
-        if prof is not None and prof.relay_share < min_relay_share:
+        if prof is not None and (prof.relay_share < min_relay_share or prof.relays < MIN_RELAYS):
             continue
         w = g.get_edge_data(e.relay, e.origin, {"weight": 0})["weight"]
         g.add_edge(e.relay, e.origin, weight=w + e.count)
@@ -224,9 +226,10 @@ def communities(
     """Site → community number (0 = the largest), for sites with relay ties.
 
     ``method``: "louvain" (default) or "greedy" (networkx greedy modularity).
-    Only sites whose output is mostly relays (``min_relay_share``) tie into a
-    community as relayers: an outlet with its own reporting and a few relays
-    (or a few mistaken ones) is not part of a relay network.
+    Only sites whose output is mostly relays (``min_relay_share``, and at least
+    ``MIN_RELAYS`` of them) tie into a community as relayers: an outlet with its
+    own reporting and a few relays (or a mistaken one) is not part of a relay
+    network.
     """
     g = _undirected(net, min_relay_share)
     if g.number_of_edges() == 0:
