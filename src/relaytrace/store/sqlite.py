@@ -247,7 +247,10 @@ class SQLiteStore(RelationTables, StatementTables, Store):
             ).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search failed: {exc}", code="bad_query") from exc
-        return [SearchHit(id_, url, title, snip, rank) for id_, url, title, snip, rank in rows]
+        return [  # snippets on one line: they may span a paragraph break
+            SearchHit(id_, url, title, " ".join(snip.split()), rank)
+            for id_, url, title, snip, rank in rows
+        ]
 
     def stats(self) -> dict[str, object]:
         one = self.conn.execute
