@@ -379,3 +379,27 @@ def test_devset_translations_have_their_origins_sentence_count() -> None:
     assert len(diffs) > 50
     assert sum(d == 0 for d in diffs) / len(diffs) >= 0.85
     assert sum(abs(d) <= 1 for d in diffs) / len(diffs) >= 0.9
+
+
+def test_hard_wrapped_text_is_joined_across_line_breaks() -> None:
+    text = (
+        "The Secretary General of the Northern Security Compact, Maren\n"
+        "Holtvik, said on Sunday that several member states keep uniformed\n"
+        "advisers at their embassies in Velmora. Opposition politicians in\n"
+        "Vessland called on the government to publish the exact number.\n"
+    )
+    assert [" ".join(s.split()) for s in texts(text, "en")] == [
+        "The Secretary General of the Northern Security Compact, Maren Holtvik, said on Sunday"
+        " that several member states keep uniformed advisers at their embassies in Velmora.",
+        "Opposition politicians in Vessland called on the government to publish the exact number.",
+    ]
+
+
+def test_a_list_of_headlines_is_not_taken_for_hard_wrapped_prose() -> None:
+    text = (
+        "Minister resigns after the vote in parliament on Friday\n"
+        "Parliament passes the aid bill for the capital Velmora\n"
+        "Opposition calls for new elections in Vessland this year\n"
+        "Read more"
+    )
+    assert len(texts(text, "en")) == 4

@@ -276,7 +276,13 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _line_breaks(text: str) -> list[int]:
-    """Single line breaks that start a new sentence (the next line is not lower case)."""
+    """Single line breaks that start a new sentence (the next line is not lower case).
+
+    In hard-wrapped text (pasted mail or plain-text pages: most lines of similar
+    width and ending mid-sentence), a line break is only a space.
+    """
+    if "\n" not in text or _hard_wrapped(text):
+        return []
     out = []
     for m in re.finditer(r"\n", text):
         start = m.end()
@@ -288,6 +294,24 @@ def _line_breaks(text: str) -> list[int]:
         if not (ch.isalpha() and ch.islower()):  # bullets, capitals, digits, caseless scripts
             out.append(m.start())
     return out
+
+
+def _hard_wrapped(text: str) -> bool:
+    lines = [line.rstrip() for line in text.split("\n")][:-1]  # the last line may be short
+    if len(lines) < 3:
+        return False
+    widths = sorted(len(line) for line in lines)
+    median = widths[len(widths) // 2]
+    open_ended = sum(1 for line in lines if line and line[-1] not in _TERMINALS + _CLOSERS)
+    similar = sum(1 for w in widths if abs(w - median) <= 0.25 * median)
+    # Prose runs on in lower case somewhere; a list of headlines never does.
+    lower = sum(1 for line in text.split("\n")[1:] if line.lstrip()[:1].islower())
+    return (
+        40 <= median <= 120
+        and open_ended >= 0.6 * len(lines)
+        and similar >= 0.7 * len(lines)
+        and lower >= 0.25 * len(lines)
+    )
 
 
 def _word_count(span: str) -> float:
