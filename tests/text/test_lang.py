@@ -34,6 +34,29 @@ def test_one_sentence_is_enough(text: str, lang: str) -> None:
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
+        ("장관은 고문단이 대사관에 남을 것이라고 말했다.", "ko"),
+        ("השר אמר כי היועצים יישארו בשגרירות.", "he"),
+        ("Ο υπουργός είπε ότι οι σύμβουλοι θα παραμείνουν στην πρεσβεία.", "el"),
+        ("وزیر گفت که مشاوران در سفارت خواهند ماند.", "fa"),
+        ("Bakan, danışmanların büyükelçilikte kalacağını söyledi.", "tr"),
+        ("De minister zei dat de adviseurs op de ambassade blijven.", "nl"),
+        ("A miniszter azt mondta, hogy a tanácsadók a nagykövetségen maradnak.", "hu"),
+        ("Ministrul a spus că consilierii vor rămâne la ambasadă.", "ro"),
+        ("Министърът каза, че съветниците ще останат в посолството.", "bg"),
+        ("Ministr řekl, že poradci zůstanou na velvyslanectví.", "cs"),
+        ("Ministri sanoi, että neuvonantajat jäävät suurlähetystöön.", "fi"),
+        ("Bộ trưởng nói rằng các cố vấn sẽ ở lại đại sứ quán.", "vi"),
+        ("मंत्री ने कहा कि सलाहकार दूतावास में रहेंगे।", "hi"),
+        ("Міністр сказаў, што дарадцы застануцца ў амбасадзе.", "be"),
+    ],
+)
+def test_languages_beyond_the_devset(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
         ("Vessland parliament approves aid package for the capital", "en"),
         ("Le parlement de Vessland adopte le plan d’aide", "fr"),
         ("Парламент одобрил пакет помощи столице", "ru"),
