@@ -283,10 +283,6 @@ def test_limits_bound_the_number_of_pages(world: Site, store):
     assert store.count_articles() == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest.html.decode_html trusts a latin-1 header on UTF-8 bytes (requested fix)",
-)
 def test_a_utf8_page_labelled_latin1_by_its_server_decodes_as_utf8(store):
     with serve() as site:
         body = story(
