@@ -74,6 +74,7 @@ def registered_domain(url_or_host: str) -> str:
     return ".".join(labels[-2:])
 
 
+@lru_cache(maxsize=65536)
 def site_label(site: str) -> str:
     """A domain's distinctive part, folded ("eastern-daily.example" → "easterndaily")."""
     domain = registered_domain(site) or site
@@ -108,6 +109,11 @@ def name_matches_site(name: str, site: str, site_names: Iterable[str] = ()) -> b
     ("Eastern Daily" and ``eastern-daily.example``). A name that is itself a
     domain ("rt.com") is compared by registered domain.
     """
+    return _name_matches(name, site, tuple(site_names))
+
+
+@lru_cache(maxsize=262144)
+def _name_matches(name: str, site: str, site_names: tuple[str, ...]) -> bool:
     folded = normalise_name(name)
     if not folded:
         return False

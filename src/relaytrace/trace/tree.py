@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from relaytrace.model import Relation
 from relaytrace.trace.clusters import ArticleInfo, RelayCluster, time_window
 from relaytrace.trace.origin import Origin, member_url_index
-from relaytrace.trace.outlets import credits_of, points_to
+from relaytrace.trace.outlets import Credit, credits_of, points_to
 
 __all__ = ["RelayEdge", "RelayTree", "TreeOptions", "build_tree", "lag_minutes"]
 
@@ -168,6 +168,7 @@ class _Context:
     missing_w: Mapping[int, float]
     marks_w: Mapping[str, float]
     urls: Mapping[str, int]
+    credits: Mapping[int, list[Credit]]
 
 
 def build_tree(
@@ -183,13 +184,15 @@ def build_tree(
     covered = _origin_coverage(root, cluster)
     full: frozenset[int] = frozenset().union(*covered.values()) if covered else frozenset()
     missing = {m: full - c for m, c in covered.items()}
+    urls = member_url_index(infos, cluster.members)
     ctx = _Context(
         pairs=pairs,
         covered=covered,
         missing=missing,
         missing_w=_rare_weights(list(missing.values())),
         marks_w=_weights([infos[m].marks for m in cluster.members]),
-        urls=member_url_index(infos, cluster.members),
+        urls=urls,
+        credits={m: credits_of(infos[m], urls) for m in cluster.members},
     )
     ordered = sorted((infos[m] for m in cluster.members), key=_order_key)
     if root is not None:
@@ -229,7 +232,7 @@ def _evidence(
     """
     s = 0.0
     why: list[str] = []
-    credits = credits_of(m, ctx.urls)
+    credits = ctx.credits[m.id]
     if max((points_to(c, p) for c in credits if c.url), default=0.0) >= 1.0:
         s += opt.link_weight
         why.append("its source link points to this page")
