@@ -58,6 +58,8 @@ _MAX_ATTRIBUTION_WORDS = 4
 _FREQUENT_ZIPF = 5.9
 _NAME_ZIPF = 5.0  # a capitalised word rarer than this may be a name ("Holtvik said.")
 _FALLBACK_LANGS = ("en", "fr", "de", "es", "ru")
+# wordfreq keeps Serbo-Croatian as one list ("sh"), Norwegian as "nb".
+_WORDFREQ_ALIASES = {"sr": "sh", "hr": "sh", "bs": "sh", "no": "nb", "tl": "fil"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,11 +153,17 @@ def _zipf(word: str, langs: tuple[str, ...]) -> float:
 
     best = 0.0
     for lang in langs:
-        try:
-            best = max(best, zipf_frequency(word.casefold(), lang))
-        except (LookupError, ValueError):
-            continue
+        code = _WORDFREQ_ALIASES.get(lang, lang)
+        if code in _wordfreq_languages():
+            best = max(best, zipf_frequency(word.casefold(), code))
     return best
+
+
+@cache
+def _wordfreq_languages() -> frozenset[str]:
+    from wordfreq import available_languages
+
+    return frozenset(available_languages())
 
 
 def _is_frequent(word: str, langs: tuple[str, ...]) -> bool:
