@@ -207,7 +207,8 @@ def test_page_without_article_is_rejected() -> None:
 
 
 def test_huge_page_fails_cleanly_with_too_large() -> None:
-    huge = b"<html><body>" + b"<p>" + b"a" * (MAX_HTML_BYTES + 10) + b"</p></body></html>"
+    assert MAX_HTML_BYTES == 20 * 1024 * 1024
+    huge = b"<html><body><p>" + b"a" * (50 * 1024 * 1024) + b"</p></body></html>"
     with pytest.raises(InputError) as err:
         extract_html(huge, "https://x.example/huge")
     assert err.value.code == "too_large"
@@ -385,3 +386,20 @@ def test_a_logo_in_h1_and_a_generic_og_title_are_not_the_title() -> None:
 
     assert article.title == "Pilots end strike after deal on night crossings"
     assert article.site_name == "Relay Now"
+
+
+def test_deeply_nested_page_is_read_and_absurd_nesting_fails_cleanly() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY_EN)
+    for depth, readable in ((300, True), (100_000, False)):
+        page = (
+            "<html><head><title>Pilots end strike</title></head><body>"
+            + "<div>" * depth
+            + paragraphs
+            + "</div>" * depth
+            + "</body></html>"
+        )
+        if readable:
+            assert extract_html(page, "https://x.example/deep").paragraphs == tuple(BODY_EN)
+        else:
+            with pytest.raises(ExtractionError):
+                extract_html(page, "https://x.example/deep")

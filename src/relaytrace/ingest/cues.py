@@ -25,6 +25,7 @@ from importlib import resources
 from relaytrace.model import SourceCue
 
 __all__ = [
+    "CJK",
     "CueLexicon",
     "TitleParts",
     "classify_line",
@@ -189,8 +190,11 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+CJK = re.compile(r"[\u3040-\u9fff]")  # kana and CJK ideographs: text written without spaces
+
+
 def _is_cjk(text: str) -> bool:
-    return any("\u3040" <= c <= "\u9fff" for c in text)
+    return CJK.search(text) is not None
 
 
 def headline_shaped(text: str) -> bool:

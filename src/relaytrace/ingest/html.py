@@ -28,6 +28,7 @@ from trafilatura.settings import use_config
 
 from relaytrace.errors import ExtractionError, InputError
 from relaytrace.ingest.cues import (
+    CJK,
     classify_line,
     fold,
     headline_shaped,
@@ -64,6 +65,13 @@ _DATE_XPATH = (
     " or contains(@class, 'published') or contains(@class, 'dateline')]"
 )
 _BLOCKS = ("p", "li", "h2", "h3", "h4", "blockquote", "div", "span")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> lxml_html.HTMLParser:
+    """libxml2 drops everything nested deeper than 256 elements unless told otherwise;
+    the size cap above bounds what this lets through."""
+    return lxml_html.HTMLParser(huge_tree=True)
 
 
 def _codec(name: str) -> str | None:
@@ -294,8 +302,8 @@ def _trafilatura_config() -> ConfigParser:
     return config
 
 
-def _body_from_trafilatura(page: str, url: str | None) -> list[_Block]:
-    xml = trafilatura.extract(
+def _run_trafilatura(page: str, url: str | None) -> str | None:
+    return trafilatura.extract(
         page,
         url=url,
         config=_trafilatura_config(),
@@ -307,6 +315,13 @@ def _body_from_trafilatura(page: str, url: str | None) -> list[_Block]:
         with_metadata=False,
         deduplicate=False,
     )
+
+
+def _body_from_trafilatura(page: str, url: str | None) -> list[_Block]:
+    try:
+        xml = _run_trafilatura(page, url)
+    except (etree.LxmlError, ValueError, RecursionError):
+        return []  # the paragraph fallback takes over
     if not xml:
         return []
     root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(recover=True))
@@ -318,6 +333,22 @@ def _body_from_trafilatura(page: str, url: str | None) -> list[_Block]:
         if any(x.tag in ("quote", "item") for x in el.iterancestors()):
             continue
         blocks.extend(_segments(el, url))
+    return blocks
+
+
+def _body_from_paragraphs(tree: lxml_html.HtmlElement, base: str | None) -> list[_Block]:
+    """Fallback when trafilatura finds nothing (very deep or odd markup): the page's
+    ``<p>`` elements long enough to be prose."""
+    blocks: list[_Block] = []
+    for el in tree.iter("p"):
+        text = _text(el)
+        if len(text) >= (15 if CJK.search(text) else MIN_BODY_CHARS):
+            links = tuple(
+                Link(url, _text(a))
+                for a in el.iter("a")
+                if (url := _http_url(a.get("href"), base)) is not None
+            )
+            blocks.append(_Block(text, links, False))
     return blocks
 
 
@@ -437,8 +468,8 @@ def extract_html(
     if not page.strip() or not _HTML_MARK.search(page[:65536]):
         raise InputError(f"{url or 'page'}: not an HTML page", code="not_html")
     try:
-        tree = lxml_html.document_fromstring(page.lstrip("\ufeff"))
-    except (etree.ParserError, ValueError) as exc:
+        tree = lxml_html.document_fromstring(page.lstrip("\ufeff"), parser=_parser())
+    except (etree.LxmlError, ValueError) as exc:
         raise InputError(f"{url or 'page'}: unparseable HTML ({exc})", code="not_html") from exc
     nodes = _jsonld_nodes(_jsonld(tree))
     canonical = None
@@ -461,7 +492,7 @@ def extract_html(
 
     if _prune_minor_articles(tree):
         page = lxml_html.tostring(tree, encoding="unicode")
-    blocks = _body_from_trafilatura(page, page_url)
+    blocks = _body_from_trafilatura(page, page_url) or _body_from_paragraphs(tree, page_url)
     title_forms = {fold(raw_title), fold(parts.title), fold(page_title)}
     paragraphs = _drop_page_furniture([b.text for b in blocks], title_forms)
     links = [link for b in blocks for link in b.links]
