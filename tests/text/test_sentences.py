@@ -403,3 +403,20 @@ def test_a_list_of_headlines_is_not_taken_for_hard_wrapped_prose() -> None:
         "Read more"
     )
     assert len(texts(text, "en")) == 4
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "“We will stay.” The talks ended late on Friday evening.",
+         ["“We will stay.”", "The talks ended late on Friday evening."]),
+        ("ru", "«Мы не отправим войска.» Генерал Орлов повторил это дважды в эфире.",
+         ["«Мы не отправим войска.»", "Генерал Орлов повторил это дважды в эфире."]),
+        ("it", "«Resteremo qui!» Il ministro lo ha detto ai giornalisti di Vessholm.",
+         ["«Resteremo qui!»", "Il ministro lo ha detto ai giornalisti di Vessholm."]),
+        ("pl", "„Zostajemy.” Minister powtórzył to dziennikarzom w Gdyni.",
+         ["„Zostajemy.”", "Minister powtórzył to dziennikarzom w Gdyni."]),
+    ],
+)  # fmt: skip
+def test_a_quote_closes_after_the_full_stop(lang: str, text: str, expected: list[str]) -> None:
+    assert texts(text, lang) == expected
