@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import os
@@ -141,3 +142,20 @@ def test_decode_text_gives_up_only_on_binary():
     assert looks_binary(b"\x00\x01\x02 binary")
     assert not looks_binary("Grüße aus Brindle".encode("utf-16"))
     assert decode_text("Grüße aus Brindle".encode("cp1252")) == ("Grüße aus Brindle", "cp1252")
+
+
+def test_gzipped_jsonl_and_a_truncated_one(tmp_path: Path):
+    lines = [
+        json.dumps({"url": f"https://brindle-post.example/{i}", "text": "Ferry news."})
+        for i in range(200)
+    ]
+    data = gzip.compress(("\n".join(lines) + "\n").encode())
+    (tmp_path / "a.jsonl.gz").write_bytes(data)
+    (tmp_path / "b.jsonl.gz").write_bytes(data[: len(data) // 2])
+    items = list(iter_sources([str(tmp_path)]))
+    whole = [d for d in docs(items) if "a.jsonl.gz" in d.origin]
+    partial = [d for d in docs(items) if "b.jsonl.gz" in d.origin]
+    assert len(whole) == 200 and 0 < len(partial) < 200
+    [broken] = [r for r in items if isinstance(r, Rejection)]
+    assert broken.reason == "unreadable" and "b.jsonl.gz" in broken.origin
+    assert estimate_items([str(tmp_path / "a.jsonl.gz")]) == 200

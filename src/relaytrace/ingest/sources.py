@@ -12,11 +12,13 @@ Reasons: ``unreadable`` (missing, dangling link, permission, not a regular file)
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
 import stat
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -40,7 +42,7 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt",)
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".warc.zst", ".warc.lz4")
 KNOWN_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 _KNOWN = KNOWN_SUFFIXES
@@ -80,11 +82,11 @@ def estimate_items(paths: Sequence[str]) -> int | None:
                 return None
             if name.endswith(JSONL_SUFFIXES):
                 try:
-                    with f.open("rb") as fh:
+                    with _open_lines(f) as fh:
                         total += sum(
                             chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b"")
                         )
-                except OSError:
+                except (OSError, EOFError, zlib.error):
                     total += 1
             else:
                 total += 1
@@ -200,18 +202,25 @@ def _text_document(origin: str, data: bytes, *, url: str | None, key: str) -> _I
     return RawDocument(origin, "text", text, url=url, key=key, meta={"encoding": encoding})
 
 
+def _open_lines(path: Path) -> BinaryIO:
+    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")  # type: ignore[return-value]
+
+
 def _from_jsonl(path: Path) -> Iterator[_Item]:
-    try:
-        fh = path.open("rb")
-    except OSError as exc:
-        yield Rejection(str(path), "unreadable", f"cannot open: {exc.strerror or exc}")
-        return
+    """One record per line; a gzip file that breaks off keeps the lines read before."""
     prefix = str(path.resolve())
-    with fh:
-        for number, line in enumerate(fh, start=1):
-            item = _record(f"{path}:{number}", line, key=f"{prefix}:{number}")
-            if item is not None:
-                yield item
+    number = 0
+    try:
+        with _open_lines(path) as fh:
+            for number, line in enumerate(fh, start=1):
+                item = _record(f"{path}:{number}", line, key=f"{prefix}:{number}")
+                if item is not None:
+                    yield item
+    except (OSError, EOFError, zlib.error) as exc:
+        where = f"{path}:{number + 1}" if number else str(path)
+        yield Rejection(
+            where, "unreadable", f"cannot read: {getattr(exc, 'strerror', None) or exc}"
+        )
 
 
 def _record(origin: str, line: bytes, *, key: str, url: str | None = None) -> _Item | None:
