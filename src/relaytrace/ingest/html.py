@@ -337,9 +337,9 @@ def _body_from_trafilatura(page: str, url: str | None) -> list[_Block]:
 
 
 def _body_from_paragraphs(tree: lxml_html.HtmlElement, base: str | None) -> list[_Block]:
-    """Fallback when trafilatura finds nothing (very deep or odd markup): the page's
-    ``<p>`` elements long enough to be prose."""
-    blocks: list[_Block] = []
+    """Fallback when trafilatura finds nothing (very deep or odd markup): the largest
+    run of prose-length ``<p>`` siblings (teaser cards on a home page have one each)."""
+    groups: dict[etree._Element, list[_Block]] = {}
     for el in tree.iter("p"):
         text = _text(el)
         if len(text) >= (15 if CJK.search(text) else MIN_BODY_CHARS):
@@ -348,8 +348,9 @@ def _body_from_paragraphs(tree: lxml_html.HtmlElement, base: str | None) -> list
                 for a in el.iter("a")
                 if (url := _http_url(a.get("href"), base)) is not None
             )
-            blocks.append(_Block(text, links, False))
-    return blocks
+            groups.setdefault(el.getparent(), []).append(_Block(text, links, False))
+    runs = [run for run in groups.values() if len(run) >= 2]
+    return max(runs, key=lambda run: sum(len(b.text) for b in run), default=[])
 
 
 @dataclass(frozen=True, slots=True)
