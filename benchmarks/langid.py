@@ -203,8 +203,12 @@ def main() -> None:
             [sys.executable, __file__, "--one", name, "--devset", str(args.devset)],
             capture_output=True,
             text=True,
-            check=True,
+            check=False,
         )
+        if proc.returncode != 0:  # e.g. lingua-language-detector not installed
+            last = (proc.stderr.strip().splitlines() or ["?"])[-1]
+            print(f"{name}: skipped ({last})")
+            continue
         results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
     print("Accuracy = right / all; 'wr' = a wrong language, 'none' = no answer (None).")
     print(
