@@ -11,8 +11,8 @@ import pytest
 from tests.ingest.sites import Reply, Site, local_resolver, page, serve
 
 from relaytrace.ingest.crawl import CrawlLimits, CrawlSources
-from relaytrace.ingest.fetch import CrawlOptions, ValidatorCache
-from relaytrace.ingest.watch import crawl_into
+from relaytrace.ingest.fetch import CrawlOptions
+from relaytrace.ingest.watch import ValidatorCache, crawl_into
 
 OPTIONS = CrawlOptions(
     allow_private=True,

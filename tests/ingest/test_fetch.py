@@ -12,7 +12,8 @@ import pytest
 from tests.ingest.sites import Reply, Site, local_resolver, page, serve
 
 from relaytrace.errors import FetchError
-from relaytrace.ingest.fetch import CrawlOptions, Fetcher, ValidatorCache, parse_retry_after
+from relaytrace.ingest.fetch import CrawlOptions, Fetcher, parse_retry_after
+from relaytrace.ingest.watch import ValidatorCache
 
 FAST = CrawlOptions(
     allow_private=True,
@@ -345,3 +346,13 @@ def test_a_compressed_bomb_is_capped_on_the_decoded_size(site: Site, fetcher: Fe
         fetcher.fetch(site.url("bomb.example", "/b"))
 
     assert len(bomb) < 100_000 and err.value.code == "too_large"
+
+
+def test_idle_clients_beyond_the_cap_are_closed(site: Site, fetcher: Fetcher, monkeypatch):
+    monkeypatch.setattr("relaytrace.ingest.fetch.MAX_OPEN_CLIENTS", 2)
+    for n in range(5):
+        site.add(f"host{n}.example", "/a", page(f"Host {n}", ["A page on its own host."]))
+        fetcher.fetch(site.url(f"host{n}.example", "/a"))
+
+    open_clients = [s for s in fetcher._hosts.values() if s.client is not None]
+    assert len(open_clients) == 2

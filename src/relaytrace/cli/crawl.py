@@ -33,9 +33,15 @@ from relaytrace.cli.output import render_record, render_rows
 from relaytrace.errors import InputError
 from relaytrace.ingest import watch as watching
 from relaytrace.ingest.crawl import CrawlLimits, CrawlProgress, CrawlSources
-from relaytrace.ingest.fetch import CrawlOptions, ValidatorCache
+from relaytrace.ingest.fetch import CrawlOptions
 from relaytrace.ingest.pipeline import DEFAULT_BATCH_SIZE
-from relaytrace.ingest.watch import CrawlSummary, crawl_into, parse_every, read_feed_list
+from relaytrace.ingest.watch import (
+    CrawlSummary,
+    ValidatorCache,
+    crawl_into,
+    parse_every,
+    read_feed_list,
+)
 from relaytrace.store import DEFAULT_DB, open_store
 
 __all__ = ["crawl", "summary_rows", "watch"]

@@ -8,7 +8,7 @@ caller passes in and read back as a frozen ``CrawlReport``.
 
 Feeds and sitemaps are fetched with conditional GETs (ETag / Last-Modified
 remembered between runs in a JSON side file next to the store, see
-``ValidatorCache``); a 304 counts as "not modified". Pages already in the store
+``watch.ValidatorCache``); a 304 counts as "not modified". Pages already in the store
 are not fetched again unless ``CrawlLimits.refetch`` is set, in which case they
 get conditional GETs too. A page's ``key`` is its final URL plus a digest of
 its bytes: the pipeline skips a page it already ingested, and a changed page
@@ -25,11 +25,12 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from relaytrace.errors import FetchError, InputError
 from relaytrace.ingest.feeds import DEFAULT_MAX_ITEMS, parse_feed
-from relaytrace.ingest.fetch import CrawlOptions, Fetcher, FetchResult, ValidatorCache
+from relaytrace.ingest.fetch import CrawlOptions, Fetcher, FetchResult
 from relaytrace.ingest.sitemaps import parse_sitemap
 from relaytrace.model import RawDocument, Rejection
 
@@ -42,9 +43,18 @@ __all__ = [
     "CrawlSources",
     "CrawlStats",
     "PageRef",
+    "Validators",
     "crawl",
     "discover",
 ]
+
+
+class Validators(Protocol):
+    """Where conditional-GET validators are kept between runs (``watch.ValidatorCache``)."""
+
+    def get(self, url: str) -> tuple[str | None, str | None]: ...
+
+    def put(self, url: str, etag: str | None, last_modified: str | None) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +154,7 @@ def discover(
     fetcher: Fetcher,
     *,
     limits: CrawlLimits = CrawlLimits(),
-    validators: ValidatorCache | None = None,
+    validators: Validators | None = None,
     stats: CrawlStats | None = None,
     progress: CrawlProgress | None = None,
 ) -> Iterator[PageRef | Rejection]:
@@ -196,7 +206,7 @@ def _walk_sitemap(
     url: str,
     fetcher: Fetcher,
     limits: CrawlLimits,
-    validators: ValidatorCache | None,
+    validators: Validators | None,
     stats: CrawlStats,
     fresh: Callable[[Iterable[PageRef], str], Iterator[PageRef]],
 ) -> Iterator[PageRef | Rejection]:
@@ -251,7 +261,7 @@ def crawl(
     *,
     limits: CrawlLimits = CrawlLimits(),
     fetcher: Fetcher | None = None,
-    validators: ValidatorCache | None = None,
+    validators: Validators | None = None,
     is_known: Callable[[str], bool] | None = None,
     stats: CrawlStats | None = None,
     progress: CrawlProgress | None = None,
@@ -318,7 +328,7 @@ def _results(
 def _fetch_page(
     fetcher: Fetcher,
     ref: PageRef,
-    validators: ValidatorCache | None,
+    validators: Validators | None,
     stats: CrawlStats,
     progress: CrawlProgress,
 ) -> RawDocument | Rejection | None:
@@ -362,7 +372,7 @@ def _fetch_page(
 
 
 def _fetch_listing(
-    fetcher: Fetcher, url: str, validators: ValidatorCache | None, stats: CrawlStats
+    fetcher: Fetcher, url: str, validators: Validators | None, stats: CrawlStats
 ) -> FetchResult | Rejection | None:
     """Fetch a feed or sitemap: the result, a Rejection, or None when not modified."""
     etag, modified = validators.get(url) if validators is not None else (None, None)
@@ -379,7 +389,7 @@ def _fetch_listing(
     return result
 
 
-def _remember(validators: ValidatorCache | None, url: str, result: FetchResult) -> None:
+def _remember(validators: Validators | None, url: str, result: FetchResult) -> None:
     if validators is not None and (result.etag or result.last_modified):
         validators.put(url, result.etag, result.last_modified)
 

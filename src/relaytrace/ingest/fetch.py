@@ -24,16 +24,14 @@ kept per host, connected to the address the guard checked (see ``guard``).
 from __future__ import annotations
 
 import email.utils
-import json
-import os
 import random
 import ssl
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Literal
 from urllib.parse import urljoin
 
@@ -54,7 +52,6 @@ __all__ = [
     "FetchResult",
     "Fetcher",
     "HTTPStatusError",
-    "ValidatorCache",
     "parse_retry_after",
 ]
 
@@ -123,12 +120,30 @@ class FetchResult:
     redirects: int = 0
 
 
+MAX_OPEN_CLIENTS = 64
+"""Idle per-host clients beyond this many are closed (least recently used first)."""
+
+
 class _HostState:
     def __init__(self, per_host: int) -> None:
         self.slots = threading.Semaphore(per_host)
         self.lock = threading.Lock()
         self.next_at = 0.0
         self.client: httpx.Client | None = None
+        self.active = 0
+        self.last_used = 0.0
+
+    @contextmanager
+    def in_use(self) -> Iterator[None]:
+        """Mark the host busy so its client is not closed under a request."""
+        with self.lock:
+            self.active += 1
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.active -= 1
+                self.last_used = time.monotonic()
 
 
 class Fetcher:
@@ -227,7 +242,8 @@ class Fetcher:
 
     def _client(self, state: _HostState) -> httpx.Client:
         with state.lock:
-            if state.client is None:
+            created = state.client is None
+            if created:
                 opts = self.options
                 state.client = httpx.Client(
                     http2=opts.http2,
@@ -242,7 +258,26 @@ class Fetcher:
                         max_connections=opts.per_host, max_keepalive_connections=opts.per_host
                     ),
                 )
-            return state.client
+            client = state.client
+        if created:
+            self._close_idle(keep=state)
+        return client
+
+    def _close_idle(self, keep: _HostState) -> None:
+        """Close the least recently used idle clients past MAX_OPEN_CLIENTS (no socket pile-up)."""
+        with self._hosts_lock:
+            open_states = [
+                s for s in self._hosts.values() if s.client is not None and s is not keep
+            ]
+        excess = len(open_states) + 1 - MAX_OPEN_CLIENTS
+        for other in sorted(open_states, key=lambda s: s.last_used)[: max(0, excess)]:
+            if other.lock.acquire(blocking=False):  # never wait here: no lock-order deadlock
+                try:
+                    if other.active == 0 and other.client is not None:
+                        other.client.close()
+                        other.client = None
+                finally:
+                    other.lock.release()
 
     def _wait_turn(self, state: _HostState, url: str) -> None:
         """Space requests to one host by min_delay (or its Crawl-delay)."""
@@ -268,7 +303,8 @@ class Fetcher:
         while True:
             with state.slots:
                 self._wait_turn(state, target.url)
-                outcome = self._once(state, target, headers, accept, original, hops)
+                with state.in_use():
+                    outcome = self._once(state, target, headers, accept, original, hops)
             if isinstance(outcome, _Retry):
                 if attempt >= opts.retries:
                     raise outcome.error()
@@ -440,52 +476,3 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None) -> floa
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
-
-
-class ValidatorCache:
-    """ETag / Last-Modified per URL, kept between runs in a small JSON file.
-
-    The store belongs to another layer, so the validators live beside it
-    (``relaytrace.db.http.json``); ``save`` writes atomically (temp file, rename).
-    Save after the pages were stored, so an interrupted run fetches them again.
-    """
-
-    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
-        self.path = Path(path) if path is not None else None
-        self._lock = threading.Lock()
-        self._data: dict[str, list[str | None]] = {}
-        if self.path is not None and self.path.exists():
-            try:
-                loaded = json.loads(self.path.read_text("utf-8"))
-            except (OSError, ValueError):
-                loaded = {}
-            if isinstance(loaded, dict):
-                self._data = {
-                    k: v for k, v in loaded.items() if isinstance(v, list) and len(v) == 2
-                }
-
-    @classmethod
-    def beside(cls, db: str | os.PathLike[str]) -> ValidatorCache:
-        """The cache file next to a SQLite store file."""
-        return cls(f"{db}.http.json")
-
-    def get(self, url: str) -> tuple[str | None, str | None]:
-        with self._lock:
-            etag, modified = self._data.get(url, (None, None))
-            return etag, modified
-
-    def put(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        with self._lock:
-            self._data[url] = [etag, last_modified]
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def save(self) -> None:
-        if self.path is None:
-            return
-        with self._lock:
-            text = json.dumps(self._data, ensure_ascii=False, sort_keys=True)
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        tmp.write_text(text, "utf-8")
-        os.replace(tmp, self.path)
