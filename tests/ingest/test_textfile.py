@@ -144,3 +144,27 @@ def test_soft_wrapped_lines_join_and_sentence_lines_split() -> None:
         "Second paragraph ends here.",
         "Third.",
     ]
+
+
+def test_a_dateline_under_the_title_is_the_publication_date() -> None:
+    text = (
+        "Harbour pilots end strike\n\n"
+        "06.03.2026 09:40\n\n"
+        "Pilots at the port of Veldhaven returned to work on Friday.\n\n"
+        "The agreement adds a second pilot to every night crossing.\n"
+    )
+    article = parse_text(text, "file:///tmp/pilots.txt")
+
+    assert article.published is not None and article.published.isoformat() == (
+        "2026-03-06T09:40:00+00:00"
+    )
+    assert (article.published_source, article.published_precision) == ("text", "minute")
+    assert article.subtitle is None and len(article.paragraphs) == 2
+
+
+def test_a_banner_naming_the_given_site_is_recognised() -> None:
+    text = "Relay Now\n\nPilots end strike\n\nPilots returned to work.\n\nThey got a deal."
+    article = parse_text(text, "https://relaynow.example/p", site_name="Relay Now")
+
+    assert article.title == "Pilots end strike"
+    assert [c.kind for c in article.cues] == ["banner"]

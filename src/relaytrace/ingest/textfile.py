@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from relaytrace.errors import ExtractionError, InputError
 from relaytrace.ingest.cues import is_banner, separate_cues, split_title
-from relaytrace.ingest.dates import date_from_url, parse_date
+from relaytrace.ingest.dates import PublishedDate, date_from_text, date_from_url, parse_date
 from relaytrace.ingest.sites import site_of
 from relaytrace.model import Article, SourceCue
 
@@ -67,6 +67,8 @@ def text_blocks(text: str) -> list[tuple[str, int]]:
 
 
 def _published(value: object, url: str | None) -> tuple[datetime | None, str | None, str | None]:
+    if isinstance(value, PublishedDate):
+        return value.value, value.source, value.precision
     if isinstance(value, datetime):
         aware = value if value.tzinfo else value.replace(tzinfo=UTC)
         return aware, "given", "minute"
@@ -150,13 +152,23 @@ def parse_text(text: str, url: str | None = None, **hints: object) -> Article:
     if hints.get("title"):
         title = str(hints.pop("title"))
     else:
-        if len(blocks) >= 3 and is_banner(blocks[0][0]) and len(blocks[1][0]) <= MAX_TITLE_CHARS:
+        site_name = str(hints["site_name"]) if hints.get("site_name") else None
+        first = blocks[0][0] if blocks else ""
+        if (
+            len(blocks) >= 3
+            and is_banner(first, site_name)
+            and len(blocks[1][0]) <= MAX_TITLE_CHARS
+        ):
             banner = blocks.pop(0)[0]
             cues.append(SourceCue("banner", banner, outlet=banner.split(" | ")[0].strip()))
             hints.setdefault("site_name", banner)
         if len(blocks) < 2 or len(blocks[0][0]) > MAX_TITLE_CHARS:
             raise ExtractionError(f"{url}: no title line followed by paragraphs")
         title = blocks.pop(0)[0]
+        dateline = date_from_text(blocks[0][0]) if len(blocks[0][0]) <= 40 else None
+        if len(blocks) >= 2 and dateline is not None:
+            blocks.pop(0)
+            hints.setdefault("published", dateline)
         if len(blocks) >= 3 and not hints.get("subtitle") and _subtitle_shaped(blocks[0][0]):
             hints["subtitle"] = blocks.pop(0)[0]
     return article_from_parts(
