@@ -6,6 +6,7 @@ import gzip
 import itertools
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from tests.ingest.sites import Reply, Site, local_resolver, page, serve
@@ -334,3 +335,35 @@ def test_the_crawl_command_refuses_loopback_without_allow_private(tmp_path):
         assert site.requests_for("/a") == [] and site.requests_for("/robots.txt") == []
 
     assert json.loads(result.stdout)["fetch_rejected"] == {"blocked_address": 1}
+
+
+def test_sitemap_limits_depth_count_and_age(store):
+    def index(site: Site, name: str, children: list[tuple[str, str]]) -> None:
+        entries = "".join(
+            f"<sitemap><loc>{site.url('maps.example', c)}</loc><lastmod>{d}</lastmod></sitemap>"
+            for c, d in children
+        )
+        body = f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}'
+        site.add("maps.example", name, body + "</sitemapindex>", content_type="application/xml")
+
+    with serve() as site:
+        index(site, "/deep.xml", [("/deeper.xml", "2026-03-01")])
+        index(site, "/deeper.xml", [("/deep.xml", "2026-03-01"), ("/x.xml", "2026-03-01")])
+        months = [(f"/2025-{m:02d}.xml", f"2025-{m:02d}-28") for m in range(1, 13)]
+        index(site, "/archive.xml", [*months, ("/2026-03.xml", "2026-03-01")])
+        for path, _ in months:
+            site.add("maps.example", path, b"<urlset/>", content_type="application/xml")
+        site.add("maps.example", "/2026-03.xml", b"<urlset/>", content_type="application/xml")
+        site.add("maps.example", "/x.xml", b"<urlset/>", content_type="application/xml")
+        roots = ("/deep.xml", "/archive.xml")
+        sources = CrawlSources(sitemaps=tuple(site.url("maps.example", r) for r in roots))
+        limits = CrawlLimits(sitemap_depth=1, max_sitemaps=5)
+        since = CrawlLimits(since=datetime(2026, 1, 1, tzinfo=UTC))
+
+        capped = crawl_into(store, sources, OPTIONS, limits=limits, resolver=local_resolver)
+        recent = crawl_into(store, sources, OPTIONS, limits=since, resolver=local_resolver)
+
+    assert capped.crawl.rejected == {"sitemap_too_deep": 1, "sitemap_limit": 1}
+    assert recent.crawl.rejected == {}
+    assert len(site.requests_for("/2026-03.xml")) == 1  # only the second run reached it
+    assert len(site.requests_for("/2025-01.xml")) == 1  # the first run; the second skipped it

@@ -75,6 +75,8 @@ class CrawlLimits:
     max_per_sitemap: int = 50_000
     sitemap_depth: int = 3
     """Levels of sitemap indexes followed below the given sitemap."""
+    max_sitemaps: int = 200
+    """Sitemap files fetched per given sitemap, the index included."""
     since: datetime | None = None
     """Skip feed and sitemap entries dated before this (entries without a date are kept)."""
     refetch: bool = False
@@ -112,7 +114,7 @@ class CrawlReport:
     errors_by_host: dict[str, int] = field(default_factory=dict)
 
 
-_NOT_HOST_ERRORS = frozenset({"page_limit", "sitemap_too_deep"})
+_NOT_HOST_ERRORS = frozenset({"page_limit", "sitemap_too_deep", "sitemap_limit"})
 
 
 class CrawlStats:
@@ -217,6 +219,10 @@ def _walk_sitemap(
         current, depth = queue.popleft()
         if current in visited:
             continue
+        if len(visited) >= limits.max_sitemaps:
+            stats.reject(url, "sitemap_limit")
+            yield Rejection(url, "sitemap_limit", f"more than {limits.max_sitemaps} sitemaps")
+            return
         visited.add(current)
         listed = _fetch_listing(fetcher, current, validators, stats)
         if isinstance(listed, Rejection):
@@ -237,7 +243,11 @@ def _walk_sitemap(
                 stats.reject(current, "sitemap_too_deep")
                 yield Rejection(current, "sitemap_too_deep", f"index below depth {depth}")
                 continue
-            queue.extend((child.url, depth + 1) for child in sitemap.sitemaps)
+            queue.extend(
+                (child.url, depth + 1)
+                for child in sitemap.sitemaps
+                if not _too_old(child.lastmod, limits)  # an archive untouched since: skip it
+            )
             continue
         refs = [
             PageRef(
