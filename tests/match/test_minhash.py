@@ -28,11 +28,20 @@ def test_estimates_follow_the_true_jaccard_closely() -> None:
 
 
 def test_permutations_are_not_correlated() -> None:
-    """Sequential shingle hashes must not give correlated minima across permutations."""
-    hasher = MinHasher(128, seed=1)
+    """Sequential shingle hashes must not give correlated minima across permutations.
+
+    With 128 independent permutations the estimate of J = 1/3 has a standard
+    deviation of 0.042, so the mean absolute error over seeds is about 0.034;
+    correlated permutations (the (a·x+b) mod p pitfall) give several times more.
+    """
     a = np.arange(0, 1000, dtype=np.uint64)
     b = np.arange(500, 1500, dtype=np.uint64)  # true Jaccard 1/3
-    assert abs(jaccard(hasher.signature(a), hasher.signature(b)) - 1 / 3) < 0.1
+    errors = []
+    for seed in range(20):
+        hasher = MinHasher(128, seed=seed)
+        errors.append(jaccard(hasher.signature(a), hasher.signature(b)) - 1 / 3)
+    assert float(np.mean(np.abs(errors))) < 0.05
+    assert abs(float(np.mean(errors))) < 0.02  # and unbiased
 
 
 def test_same_text_same_bands_and_near_copies_share_a_band() -> None:

@@ -1,10 +1,11 @@
 """MinHash signatures and LSH band keys, vectorised with numpy.
 
-Each permutation is ``mix(x XOR s_i)`` with an independent random 64-bit seed
-``s_i`` and the splitmix64 finaliser as the mixer, computed in wrapping uint64
-arithmetic. This avoids the pitfall of ``(a·x + b) mod 2^61−1`` with small
-``a, b``, whose permutations correlate; the finaliser is a bijection with full
-avalanche, so every seed gives an independent-looking permutation.
+Each shingle hash is first mixed once by the splitmix64 finaliser (a bijection
+with full avalanche); permutation i is then the multiply-shift hash
+``((x XOR s_i) · m_i) >> 32`` with independent random 64-bit ``s_i`` and odd
+``m_i`` (Dietzfelbinger's universal family), in wrapping uint64 arithmetic:
+three vector operations per permutation. This avoids the pitfall of
+``(a·x + b) mod 2^61−1`` with small ``a, b``, whose permutations correlate.
 
 Examples:
     >>> h = MinHasher(128)
@@ -32,21 +33,28 @@ class MinHasher:
     def __init__(self, num_perm: int = 128, seed: int = 1) -> None:
         rng = np.random.default_rng(seed)
         self.num_perm = num_perm
-        self.seeds = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(2)
-        self.seeds ^= rng.integers(0, 2, size=num_perm, dtype=np.uint64)
+        self.seeds = rng.integers(0, 2**64 - 1, size=num_perm, dtype=np.uint64, endpoint=True)
+        self.mults = rng.integers(0, 2**64 - 1, size=num_perm, dtype=np.uint64, endpoint=True)
+        self.mults |= np.uint64(1)
 
     def signature(self, hashes: np.ndarray) -> np.ndarray:
-        """The signature (uint64 per permutation) of a set of 64-bit shingle hashes."""
+        """The signature (one uint64 per permutation) of 64-bit shingle hashes.
+
+        Repeated hashes do not change minima, so the input need not be distinct.
+        """
         if hashes.size == 0:
             return np.full(self.num_perm, _EMPTY, dtype=np.uint64)
         with np.errstate(over="ignore"):
-            x = hashes.astype(np.uint64)[:, None] ^ self.seeds[None, :]
+            x = hashes.astype(np.uint64, copy=True)
             x ^= x >> np.uint64(30)
             x *= _M1
             x ^= x >> np.uint64(27)
             x *= _M2
             x ^= x >> np.uint64(31)
-        return x.min(axis=0)
+            y = x[:, None] ^ self.seeds[None, :]
+            y *= self.mults[None, :]
+            y >>= np.uint64(32)
+        return y.min(axis=0)
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:

@@ -27,10 +27,35 @@ def token_hashes(text: str) -> frozenset[int]:
     )
 
 
+_TOKEN_HASHES: dict[str, int] = {}
+_ROT = (0, 23, 46, 13, 36, 59, 19, 42)
+
+
+def _token_hash(token: str) -> int:
+    h = _TOKEN_HASHES.get(token)
+    if h is None:
+        h = xxhash.xxh64_intdigest(token.encode())
+        if len(_TOKEN_HASHES) < 1_000_000:
+            _TOKEN_HASHES[token] = h
+    return h
+
+
 def shingle_hashes(tokens: Sequence[str], k: int = 3) -> np.ndarray:
-    """Distinct 64-bit hashes of the k-word shingles of a token sequence."""
-    if len(tokens) < k:
-        grams = [" ".join(tokens)] if tokens else []
-    else:
-        grams = [" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)]
-    return np.unique(np.fromiter((xxhash.xxh64_intdigest(g.encode()) for g in grams), np.uint64))
+    """64-bit hashes of the k-word shingles of a token sequence.
+
+    Each word is hashed once (xxh64, cached); a shingle's hash combines its
+    words' hashes rotated by position (so order counts) and is then mixed by
+    the MinHash permutations, all in numpy.
+    """
+    if not tokens:
+        return np.empty(0, dtype=np.uint64)
+    cache = _TOKEN_HASHES
+    h = np.array([cache.get(t) or _token_hash(t) for t in tokens], dtype=np.uint64)
+    k = max(1, min(k, len(tokens), len(_ROT)))
+    n = len(tokens) - k + 1
+    out = h[:n].copy()
+    for p in range(1, k):
+        r = np.uint64(_ROT[p])
+        part = h[p : p + n]
+        out ^= (part << r) | (part >> (np.uint64(64) - r))
+    return out

@@ -358,10 +358,14 @@ def _add_skeleton(word: str, out: set[str]) -> None:
 
 
 def _names(text: str, lang: str | None, out: set[str]) -> None:
-    tokens: list[tuple[str, bool]] = []  # (token, at sentence start)
-    for i, tok in enumerate(_tokens(text)):
-        for j, part in enumerate(_split_elision(tok)):
-            tokens.append((part, i == 0 and j == 0))
+    tokens: list[tuple[str, bool]]  # (token, at sentence start)
+    if any(a in text for a in _APOSTROPHES):
+        tokens = []
+        for i, tok in enumerate(_tokens(text)):
+            for j, part in enumerate(_split_elision(tok)):
+                tokens.append((part, i == 0 and j == 0))
+    else:
+        tokens = [(tok, i == 0) for i, tok in enumerate(_tokens(text))]
     cased = [t[0].isupper() or t[0].islower() for t, _ in tokens]
     i = 0
     while i < len(tokens):
