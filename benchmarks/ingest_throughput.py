@@ -7,7 +7,7 @@ second and per CPU second (user + system, workers included): on a shared machine
 the CPU rate is the steadier figure.
 
     PYTHONPATH=src python benchmarks/ingest_throughput.py [--jsonl 5000] [--html 2000]
-        [--store 20000] [--workers 1] [--batch-size 200]
+        [--store 20000] [--workers 1] [--batch-size 200] [--only jsonl html store]
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def stage_ingest(path: Path, db: Path, workers: int, batch_size: int) -> dict[st
         "rejected": report.total_rejected,
         "seconds": seconds,
         "per_s": report.total / seconds,
-        "per_cpu_s": report.total / cpu,
+        "per_cpu_s": report.total / max(cpu, 1e-9),
         "db_mb": db.stat().st_size / 1e6,
     }
 
@@ -90,7 +90,7 @@ def stage_store(db: Path, n: int, batch_size: int) -> dict[str, float]:
             store.add_articles(batch, keys=[a.url for a in batch])  # type: ignore[call-arg]
         seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
     return {"items": n, "stored": n, "rejected": 0, "seconds": seconds, "per_s": n / seconds,
-            "per_cpu_s": n / cpu, "db_mb": db.stat().st_size / 1e6}  # fmt: skip
+            "per_cpu_s": n / max(cpu, 1e-9), "db_mb": db.stat().st_size / 1e6}  # fmt: skip
 
 
 def cpu_seconds() -> float:
@@ -119,6 +119,9 @@ def main() -> None:
     parser.add_argument("--store", type=int, default=20000, help="articles for the raw store run")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument(
+        "--only", nargs="+", choices=["jsonl", "html", "store"], help="run only these stages"
+    )
     parser.add_argument("--stage", choices=["jsonl", "html", "store"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stage:
@@ -134,7 +137,7 @@ def main() -> None:
         "html": "HTML → extract+analyse",
         "store": "store.add_articles only",
     }
-    for stage in ("jsonl", "html", "store"):
+    for stage in args.only or ("jsonl", "html", "store"):
         cmd = [sys.executable, __file__, "--stage", stage, "--jsonl", str(args.jsonl),
                "--html", str(args.html), "--store", str(args.store),
                "--workers", str(args.workers), "--batch-size", str(args.batch_size)]  # fmt: skip
