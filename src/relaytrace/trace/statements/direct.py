@@ -119,6 +119,13 @@ def _attribution_before(
     between = seg[v.end :]
     if _words(between) > _MAX_ATTRIBUTION_WORDS:
         return None
+    # "said the board was "actively considering" …": a fragment inside a reported clause
+    if (
+        _words(between) >= 2
+        and not between.rstrip().endswith((":", ","))
+        and _size(text, q, lex) < 5
+    ):
+        return None
     # "said that his government was "actively considering" …": a fragment of reported speech
     low = f" {between.lower()} "
     for comp in lex.complementisers:

@@ -65,8 +65,8 @@ def _according(text: str, a: int, b: int, hit: tuple[int, int], lex: Lexicon) ->
             src_a, src_b = m_end, m_end + comma
             ca, cb = _trim(text, m_end + comma + 1, b)
         else:
-            found, used = speaker_after(rest, lex, m_end)
-            if found is None:
+            used = _source_phrase(rest, lex)
+            if not used:
                 return None
             src_a, src_b = m_end, m_end + used
             ca, cb = _trim(text, m_end + used, b)
@@ -87,6 +87,23 @@ def _according(text: str, a: int, b: int, hit: tuple[int, int], lex: Lexicon) ->
     if speaker is None or _size(text[ca:cb], lex) < _MIN_CLAUSE_WORDS:
         return None
     return Found("reported", ((ca, cb),), speaker, marker, None, ((m_start, m_end),))
+
+
+def _source_phrase(rest: str, lex: Lexicon) -> int:
+    """Length of the source named right after "laut"/"according to" when no comma ends it:
+    determiners, capitalised words and the particles between them ("dem Ministerium")."""
+    end = 0
+    names = 0
+    for tok in tokenize(rest):
+        word = tok.text
+        if word[:1].isupper():
+            names += 1
+        elif not (word.lower() in lex.determiners or word.lower() in lex.name_particles):
+            break
+        end = tok.end
+        if names >= 4:
+            break
+    return end if names else 0
 
 
 def _source_speaker(source: str, marker: str, lex: Lexicon, offset: int) -> Speaker | None:
@@ -120,6 +137,8 @@ def _source_speaker(source: str, marker: str, lex: Lexicon, offset: int) -> Spea
     if source.lower() in lex.pronouns or source.lower() in {"lui", "elle", "eux", "él", "ella"}:
         return Speaker(source, "pronoun", plural=source.lower() in lex.plural_pronouns)
     found = speaker_before(source, lex, offset)
+    if found is None and _words(source) <= 6:
+        found = Speaker(source, "description", start=offset, end=offset + len(source))
     return found
 
 
@@ -183,6 +202,8 @@ def _verb_statement(
             return None
         return Found("reported", (clause,), who, v.text, venue, ((v.start, v.end),))
     # verb after the clause: "…, said X" / "…, X said" / "…, a déclaré X"
+    if _words(rest) > 4 and rest.lstrip()[:1] not in (",", "，", "—", "–"):
+        return None  # the verb has an object of its own ("a appelé les manifestants à …")
     cut = max(pre.rfind(","), pre.rfind(" — "), pre.rfind(" – "))
     if cut < 0:
         return None
