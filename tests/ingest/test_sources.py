@@ -159,3 +159,26 @@ def test_gzipped_jsonl_and_a_truncated_one(tmp_path: Path):
     [broken] = [r for r in items if isinstance(r, Rejection)]
     assert broken.reason == "unreadable" and "b.jsonl.gz" in broken.origin
     assert estimate_items([str(tmp_path / "a.jsonl.gz")]) == 200
+
+
+def test_warc_archives_are_read_through_the_warc_reader(tmp_path: Path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    archive = tmp_path / "crawl" / "pages.warc.gz"
+    archive.parent.mkdir()
+    with archive.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        record = writer.create_warc_record(
+            "https://brindle-post.example/ferry",
+            "response",
+            payload=io.BytesIO(PAGE.encode()),
+            http_headers=headers,
+        )
+        writer.write_record(record)
+    [doc] = list(iter_sources([str(tmp_path / "crawl")]))
+    assert (doc.kind, doc.url) == ("html", "https://brindle-post.example/ferry")
+    assert doc.key and estimate_items([str(archive)]) is None

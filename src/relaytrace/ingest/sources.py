@@ -8,6 +8,11 @@ Reasons: ``unreadable`` (missing, dangling link, permission, not a regular file)
 ``empty``, ``too_large``, ``not_html`` (binary bytes under an HTML name),
 ``bad_encoding`` (text that no fallback decodes sensibly), ``bad_json``,
 ``missing_url``.
+
+Keys: a file's resolved path with its size, mtime and content digest; a JSONL
+line's path and line number with the line's digest; stdin's digest. A saved page
+carries no URL of its own here (``url`` is None): its canonical link names it,
+and ``meta["fallback_url"]`` holds the file's ``file://`` URL for pages without one.
 """
 
 from __future__ import annotations
@@ -115,7 +120,7 @@ def _from_path(path: Path, *, max_bytes: int, explicit: bool) -> Iterator[_Item]
     if name.endswith(WARC_SUFFIXES):
         from relaytrace.ingest.warc import iter_warc  # imported only when a WARC is given
 
-        yield from iter_warc(path)
+        yield from iter_warc(path, max_bytes=max_bytes)
         return
     if name.endswith(JSONL_SUFFIXES):
         yield from _from_jsonl(path)
