@@ -356,3 +356,12 @@ def test_idle_clients_beyond_the_cap_are_closed(site: Site, fetcher: Fetcher, mo
 
     open_clients = [s for s in fetcher._hosts.values() if s.client is not None]
     assert len(open_clients) == 2
+
+
+def test_validator_cache_keeps_the_most_recent_entries(tmp_path):
+    cache = ValidatorCache(tmp_path / "v.json", max_entries=2)
+    for n in range(3):
+        cache.put(f"http://news.example/{n}", f'"v{n}"', None)
+
+    assert "http://news.example/0" not in cache
+    assert "http://news.example/2" in cache

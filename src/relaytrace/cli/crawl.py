@@ -280,7 +280,7 @@ def summary_rows(summary: CrawlSummary) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = [
         {"outcome": "sources", "count": c.sources, "detail": "feeds, sitemaps, URL lists"},
         {"outcome": "discovered", "count": c.discovered, "detail": "page URLs listed"},
-        {"outcome": "already stored", "count": c.known, "detail": "not fetched (--refetch)"},
+        {"outcome": "already seen", "count": c.known, "detail": "stored or fetched before"},
         {"outcome": "fetched", "count": c.fetched, "detail": f"{c.bytes / 1e6:,.1f} MB"},
         {"outcome": "not modified", "count": c.not_modified, "detail": "HTTP 304"},
         {"outcome": "extracted", "count": i.added + i.updated, "detail": "new or new version"},

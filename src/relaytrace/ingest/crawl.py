@@ -279,7 +279,7 @@ def crawl(
 ) -> Iterator[RawDocument | Rejection]:
     """Fetch every page the sources list; yield documents and rejections as fetches finish.
 
-    ``is_known(url)`` says whether a page is already stored (skipped unless
+    ``is_known(url)`` says whether a page was stored or fetched before (skipped unless
     ``limits.refetch``). Setting ``stop`` ends the crawl after the fetches in
     flight: nothing is yielded half-made.
     """
@@ -354,7 +354,8 @@ def _fetch_page(
         stats.reject(ref.url, "fetch_failed")
         progress.done(ref.source, 0)
         return Rejection(ref.url, "fetch_failed", f"{type(exc).__name__}: {exc}")
-    _remember(validators, ref.url, result)
+    if validators is not None:  # remembered even without validators: the page is "seen"
+        validators.put(ref.url, result.etag, result.last_modified)
     progress.done(ref.source, len(result.content))
     if result.status == "not_modified":
         stats.add("not_modified")

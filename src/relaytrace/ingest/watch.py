@@ -128,7 +128,9 @@ def crawl_into(
             limits=limits,
             fetcher=fetcher,
             validators=validators,
-            is_known=lambda url: store.get_article(url) is not None,
+            is_known=lambda url: (
+                (validators is not None and url in validators) or store.get_article(url) is not None
+            ),
             stats=stats,
             progress=progress,
             stop=stop,
@@ -226,8 +228,11 @@ class ValidatorCache:
     Save after the pages were stored, so an interrupted run fetches them again.
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str] | None = None, *, max_entries: int = 200_000
+    ) -> None:
         self.path = Path(path) if path is not None else None
+        self.max_entries = max_entries
         self._lock = threading.Lock()
         self._data: dict[str, list[str | None]] = {}
         if self.path is not None and self.path.exists():
@@ -252,10 +257,17 @@ class ValidatorCache:
 
     def put(self, url: str, etag: str | None, last_modified: str | None) -> None:
         with self._lock:
+            self._data.pop(url, None)  # most recent last, so trimming drops the oldest
             self._data[url] = [etag, last_modified]
+            while len(self._data) > self.max_entries:
+                del self._data[next(iter(self._data))]
 
     def __len__(self) -> int:
         return len(self._data)
+
+    def __contains__(self, url: object) -> bool:
+        with self._lock:
+            return url in self._data
 
     def save(self) -> None:
         if self.path is None:
