@@ -149,7 +149,28 @@ BILINGUAL = {
     "week": "semaine",
     "day": "jour",
 }
-SYLLABLES = "ka lo ven dra mir tos bel gar nu shi rak vol den pri sa tor lem quin hal zor".split()
+SYLLABLES = [
+    "ka",
+    "lo",
+    "ven",
+    "dra",
+    "mir",
+    "tos",
+    "bel",
+    "gar",
+    "nu",
+    "shi",
+    "rak",
+    "vol",
+    "den",
+    "pri",
+    "sa",
+    "tor",
+    "lem",
+    "quin",
+    "hal",
+    "zor",
+]
 
 
 @dataclass(frozen=True)

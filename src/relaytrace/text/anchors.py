@@ -50,6 +50,12 @@ _NUMBER = regex.compile(
 )
 _URL = regex.compile(r"https?://[^\s<>\"'()\[\]«»]+|\bwww\.[^\s<>\"'()\[\]«»]+", regex.I)
 _DOMAIN = regex.compile(r"\b(?:[a-z0-9-]+\.)+(?:com|org|net|info|news|tv|ru|ua|fr|de|example)\b")
+_GROUPING = regex.compile(r"[ \u00a0\u202f'’]")
+_WORD_DOT = regex.compile(r"[\p{L}\p{M}]+\.?")
+_SCALE_WORD = regex.compile(r"[ \u00a0\u202f]*(?:[\p{L}\p{M}]+\.?|.)")
+_APOSTROPHE = regex.compile(r"['’ʼ`]")
+_SCHEME = regex.compile(r"^(https?://)?(www\.)?")
+_MAYBE_URL = regex.compile(r"\w\.\w")
 _HANDLE = regex.compile(r"(?<![\w@])@[A-Za-z0-9_]{3,30}")
 _QUOTED = regex.compile(r"[«\"“„‘']\s*([^«»\"“”„‘’]{3,80}?)\s*[»\"”“’']")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
@@ -149,7 +155,7 @@ def number_value(figure: str, lang: str | None) -> float | None:
     appears once followed by exactly three digits and is not the language's
     decimal mark, it groups thousands too ("1,100" in English, "1.100" in German).
     """
-    s = regex.sub(r"[ \u00a0\u202f'’]", "", figure.translate(_DIGITS))
+    s = _GROUPING.sub("", figure.translate(_DIGITS))
     if not s or not s[0].isdigit():
         return None
     dots, commas = s.count("."), s.count(",")
@@ -182,16 +188,21 @@ def _scale_after(text: str, end: int) -> float | None:
     if stripped[:1] and _CJK.match(stripped[:1]):
         v = scales["exact"].get(stripped[:1])
         return float(v) if v else None
-    m = regex.match(r"[\p{L}\p{M}]+\.?", stripped)
+    m = _WORD_DOT.match(stripped)
     if not m:
         return None
     word = fold(m.group()).rstrip(".")
     if word in scales["exact"]:
         return float(scales["exact"][word])
-    for stem, value in scales["prefix"].items():
-        if word.startswith(fold(stem)):
-            return float(value)
+    for stem, value in _scale_stems():
+        if word.startswith(stem):
+            return value
     return None
+
+
+@cache
+def _scale_stems() -> tuple[tuple[str, float], ...]:
+    return tuple((fold(k), float(v)) for k, v in _data("scales.json")["prefix"].items())
 
 
 def _number_words(text: str, lang: str | None) -> str:
@@ -234,8 +245,8 @@ def _figures(text: str, lang: str | None, out: set[str]) -> str:
         pieces.append(text[last : m.start()])
         last = m.end()
         if scale:  # blank the scale word too, so text2num does not read it alone
-            word = regex.match(r"[ \u00a0\u202f]*(?:[\p{L}\p{M}]+\.?|.)", text[last:])
-            last += word.end() if word else 0
+            word = _SCALE_WORD.match(text, last)
+            last = word.end() if word else last
         pieces.append(" ; ")
     pieces.append(text[last:])
     return "".join(pieces)
@@ -255,6 +266,7 @@ _SPELLING = (("ph", "f"), ("th", "t"), ("ck", "k"), ("c", "k"), ("q", "k"), ("j"
 _SPELLING += (("y", "i"), ("w", "v"), ("x", "ks"))
 
 
+@lru_cache(maxsize=200_000)
 def name_key(word: str) -> str:
     """Transliterate, fold and cut a name to its cognate prefix ("Столтенберг" → "stol").
 
@@ -275,6 +287,7 @@ _SKELETON_MAP = str.maketrans({"c": "k", "q": "k", "v": "f", "p": "b", "x": "k"}
 _ARABIC_LETTERS = regex.compile(r"^\p{Arabic}+$")
 
 
+@lru_cache(maxsize=200_000)
 def skeleton_key(word: str) -> str:
     """Consonant skeleton of a name, for scripts that omit short vowels (Arabic).
 
@@ -298,7 +311,7 @@ def _split_elision(token: str) -> list[str]:
     """ "l'OTAN" → ["OTAN"], "dell'UE" → ["UE"], "Russia's" → ["Russia"]."""
     if not any(a in token for a in _APOSTROPHES):
         return [token]
-    parts = regex.split(r"['’ʼ`]", token)
+    parts = _APOSTROPHE.split(token)
     kept = [p for p in parts if len(p) >= 2 and p[0].isupper()]
     return kept or [max(parts, key=len)]
 
@@ -372,7 +385,10 @@ def _names(text: str, lang: str | None, out: set[str]) -> None:
         word, at_start = tokens[i]
         matched = False
         if not cased[i] or word[0].isupper():
-            for n in range(min(6, len(tokens) - i), 0, -1):
+            first = fold(word)
+            starts = _phrase_starts()
+            longest = 6 if (first in starts or first[:4] in starts) else 1
+            for n in range(min(longest, len(tokens) - i), 0, -1):
                 alias = _alias_lookup([t for t, _ in tokens[i : i + n]], lang)
                 if alias is not None:
                     out.add(f"a:{alias}")
@@ -417,15 +433,18 @@ def _titles(text: str, out: set[str]) -> None:
 
 
 def _urls(text: str, out: set[str]) -> None:
+    if "@" in text:
+        for m in _HANDLE.finditer(text):
+            out.add("u:" + m.group().lower())
+    if not _MAYBE_URL.search(text):
+        return
     for m in _URL.finditer(text):
-        url = regex.sub(r"^(https?://)?(www\.)?", "", m.group().lower()).rstrip("/.,;")
+        url = _SCHEME.sub("", m.group().lower()).rstrip("/.,;")
         out.add("u:" + url.split("/")[0])
         if "/" in url:
             out.add("u:" + url)
     for m in _DOMAIN.finditer(text.lower()):
         out.add("u:" + m.group().removeprefix("www."))
-    for m in _HANDLE.finditer(text):
-        out.add("u:" + m.group().lower())
 
 
 # -- public --------------------------------------------------------------------
