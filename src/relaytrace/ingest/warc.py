@@ -16,7 +16,8 @@ Requests, warcinfo and metadata records, and records of non-web URIs (dns:),
 are not items and are passed over.
 A corrupt region does not end the reading: the reader resynchronises on the
 next gzip member (or ``WARC/1.x`` line in an uncompressed file) and goes on, so
-a truncated member at the end never loses the records before it.
+a truncated member at the end never loses the records before it. (zstd and
+lz4 archives are read too, but reading stops at their first corrupt frame.)
 
 FastWARC was measured against warcio on the benchmark archive (see
 ``benchmarks/warc_throughput.py``): about 1.5× faster over gzipped records,
