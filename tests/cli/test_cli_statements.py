@@ -32,8 +32,14 @@ runner = CliRunner()
 
 
 def art(key: str, site: str, paragraphs: tuple[str, ...], minutes: int) -> Article:
-    return Article(url=f"https://{site}/{key}", site=site, title="Lake Orvel evacuations",
-                   paragraphs=paragraphs, lang="en", published=T0 + timedelta(minutes=minutes))  # fmt: skip
+    return Article(
+        url=f"https://{site}/{key}",
+        site=site,
+        title="Lake Orvel evacuations",
+        paragraphs=paragraphs,
+        lang="en",
+        published=T0 + timedelta(minutes=minutes),
+    )
 
 
 @pytest.fixture
@@ -44,7 +50,7 @@ def db(tmp_path: Path) -> Path:
             [
                 art("orvel", "kesslingwire.example", ORIGIN, 0),
                 art("orvel-copy", "briefnow.example", COPY, 15),
-            ]  # fmt: skip
+            ]
         )
         store.put_relations(
             [Relation(a.id, b.id, "copy", 0.95, 1.0, 1.0, ((0, 0, 0.7), (1, 1, 1.0)))]
