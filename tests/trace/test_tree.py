@@ -91,17 +91,17 @@ def test_a_relay_lacking_what_an_edited_copy_cut_hangs_under_that_copy():
     full = [(i, i, 0.9) for i in range(12)]
     cut = [(i, j, 0.9) for j, i in enumerate([0, 1, 2, 4, 5, 6, 8, 9, 10, 11])]
     origin = origin_info()
-    others = [info(k, f"relay{k}.example", 10 * k, lang) for k, lang in
-              [(2, "fr"), (3, "de"), (4, "en"), (5, "es")]]  # fmt: skip
-    edited = ArticleInfo(**{**{f: getattr(others[2], f) for f in others[2].__dataclass_fields__},
-                            "n_sentences": 10})  # fmt: skip
-    spanish = ArticleInfo(**{**{f: getattr(others[3], f) for f in others[3].__dataclass_fields__},
-                             "n_sentences": 10})  # fmt: skip
-    relations = [rel(1, 2, aligned=full), rel(1, 3, aligned=full), rel(1, 4, "copy", aligned=cut),
-                 rel(1, 5, aligned=cut), rel(4, 5), rel(2, 5), rel(3, 5)]  # fmt: skip
-    tree = tree_of([origin, others[0], others[1], edited, spanish], relations)
-    assert tree.edge(5).parent == 4
-    assert tree.edge(2).parent == 1 and tree.edge(3).parent == 1
+    complete = [info(k, f"relay{k}.example", 10 * k, lang)
+                for k, lang in [(2, "fr"), (3, "de"), (4, "it"), (5, "pl")]]  # fmt: skip
+    edited = info(6, "copyhub.example", 60, "en", n=10)
+    spanish = info(7, "noticias.example", 90, "es", n=10)
+    relations = [rel(1, k.id, aligned=full) for k in complete]
+    relations += [rel(1, 6, "copy", aligned=cut), rel(1, 7, aligned=cut), rel(6, 7)]
+    relations += [rel(k.id, 7) for k in complete]
+    tree = tree_of([origin, *complete, edited, spanish], relations)
+    assert tree.edge(7).parent == 6
+    assert all(tree.edge(k.id).parent == 1 for k in complete)
+    assert any("lacks the same 2 origin sentence" in r for r in tree.edge(7).reasons)
 
 
 def test_lags_from_a_bare_date_are_marked_approximate():

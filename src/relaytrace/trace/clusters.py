@@ -18,8 +18,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 import regex
+from wordfreq import zipf_frequency
 
 from relaytrace.model import Article, Link, Relation, SourceCue
 
@@ -34,6 +36,7 @@ __all__ = [
     "relay_clusters",
     "script_of",
     "site_of",
+    "teaser_marks",
     "time_window",
 ]
 
@@ -42,6 +45,7 @@ RELAY_KINDS = frozenset({"copy", "translation"})
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*|\d[\d.,'’\u202f\u00a0]*\d|\d")
 _SENTENCE_ENDS = frozenset('.!?。！？؟…:"«»“”„')
 _QUOTES = '«»“”„「」『』"'
+COMMON_ZIPF = 3.0  # wordfreq Zipf frequency from which a word counts as common
 _NON_DIGIT = regex.compile(r"\D+")
 _MAX_MARKS = 400
 
@@ -82,12 +86,25 @@ def norm_url(url: str) -> str:
     return u.rstrip("/")
 
 
-def marks_of(paragraphs: Sequence[str]) -> frozenset[str]:
+@lru_cache(maxsize=262144)
+def _common(word: str, lang: str | None) -> bool:
+    """A frequent word of the language (capitalised as a noun or a title), not a name."""
+    if not lang:
+        return False
+    try:
+        return zipf_frequency(word, lang) >= COMMON_ZIPF
+    except (LookupError, ValueError):
+        return False
+
+
+def marks_of(paragraphs: Sequence[str], lang: str | None = None) -> frozenset[str]:
     """Names and numbers as written: capitalised words not opening a sentence, and figures.
 
     Kept case-folded but with their accents and script, because spelling is the
     point; figures without separators (their style follows the language);
-    quotation-mark styles as ``q:«``.
+    quotation-mark styles as ``q:«``. With ``lang``, capitalised words that are
+    common in that language (German nouns, "Estados", "Ministry") are left
+    out: related languages share them whoever translated from whom.
     """
     marks: set[str] = set()
     # Quotation marks a translation keeps from its source ("« »" in a Spanish
@@ -102,8 +119,9 @@ def marks_of(paragraphs: Sequence[str]) -> frozenset[str]:
                 marks.add(_NON_DIGIT.sub("", tok))
             elif tok[0].isupper() and len(tok) > 1:
                 before = para[: m.start()].rstrip()
-                if before and before[-1] not in _SENTENCE_ENDS:
-                    marks.add(tok.casefold())
+                folded = tok.casefold()
+                if before and before[-1] not in _SENTENCE_ENDS and not _common(folded, lang):
+                    marks.add(folded)
             if len(marks) >= _MAX_MARKS:
                 return frozenset(marks)
     return frozenset(marks)
@@ -132,6 +150,18 @@ def script_of(text: str) -> str | None:
     return max(counts.items(), key=lambda kv: kv[1])[0] or None
 
 
+def teaser_marks(cues: Sequence[SourceCue]) -> frozenset[str]:
+    """ "Read more" headlines as marks: a copy keeps the teaser of the page it copied."""
+    out = set()
+    for cue in cues:
+        if cue.kind == "teaser":
+            text = cue.headline or cue.text
+            folded = "".join(ch for ch in text.casefold() if ch.isalnum())
+            if folded:
+                out.add("t:" + folded[:80])
+    return frozenset(out)
+
+
 def article_info(article: Article) -> ArticleInfo:
     """The provenance view of a stored article (its ``id`` must be set)."""
     if article.id is None:
@@ -150,7 +180,7 @@ def article_info(article: Article) -> ArticleInfo:
         cues=article.cues,
         links=article.links,
         n_sentences=n,
-        marks=marks_of(article.paragraphs),
+        marks=marks_of(article.paragraphs, article.lang) | teaser_marks(article.cues),
         script=script_of(article.title + " " + " ".join(article.paragraphs[:3])),
     )
 

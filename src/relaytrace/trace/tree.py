@@ -41,7 +41,7 @@ class TreeOptions:
     # Off by default: on real relays the pair score mostly says how well a
     # language pair aligns, not which member a relay was made from.
     score_weight: float = 0.0
-    structure_weight: float = 1.5
+    structure_weight: float = 0.75
     completeness_weight: float = 5.0
     dropout_weight: float = 1.5
     missing_penalty: float = 2.0
@@ -233,9 +233,14 @@ def _evidence(
     s = 0.0
     why: list[str] = []
     credits = ctx.credits[m.id]
-    if max((points_to(c, p) for c in credits if c.url), default=0.0) >= 1.0:
+    link = max((points_to(c, p) for c in credits), default=0.0)
+    if link >= 1.0:
         s += opt.link_weight
         why.append("its source link points to this page")
+    elif link > 0 and root is not None and p.site != root.site:
+        # A source line or suffix naming this relay's outlet (not the origin's).
+        s += opt.link_weight * 0.6
+        why.append(f"it credits {p.site_name or p.site}, this member's outlet")
     rel = ctx.pairs.get((m.id, p.id))
     if rel is None:
         s -= opt.no_relation_penalty
@@ -251,11 +256,13 @@ def _evidence(
         s += opt.marks_weight * math.tanh((gain - loss) / opt.marks_scale)
         if gain - loss >= opt.marks_scale / 2:
             why.append("names and numbers spelled as in this member, not as in the origin")
-    elif m.script == p.script and others:
+    elif m.script == p.script:
         # The origin is in another script: compare with the other candidates
         # written like the relay (a Latin transliteration shared with one of them).
         own = _weight_of(m.marks & p.marks, ctx.marks_w)
-        best_other = max(_weight_of(m.marks & q.marks, ctx.marks_w) for q in others)
+        best_other = max(
+            (_weight_of(m.marks & q.marks, ctx.marks_w) for q in others or ()), default=0.0
+        )
         s += opt.marks_weight * math.tanh((own - best_other) / opt.marks_scale)
         if own - best_other >= opt.marks_scale / 2:
             why.append("names transliterated as in this member, not as in the other relays")
