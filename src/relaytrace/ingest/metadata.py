@@ -1,0 +1,168 @@
+"""Page metadata read with lxml: canonical URL, site name, title and publication date.
+
+What trafilatura does not give us, or gives less carefully: the ``<link
+rel=canonical>``, og:/twitter: meta tags, JSON-LD nodes (``@graph`` included),
+a site-name element in the header, and dates from meta tags, JSON-LD,
+date-like elements, the URL and, last, htmldate's search of the text.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+
+import htmldate
+from lxml import etree
+from lxml import html as lxml_html
+
+from relaytrace.ingest.cues import same_outlet
+from relaytrace.ingest.dates import (
+    choose_published,
+    date_from_jsonld,
+    date_from_meta,
+    date_from_text,
+    date_from_url,
+    parse_date,
+)
+
+__all__ = [
+    "SITE_NAME_XPATH",
+    "canonical_url",
+    "http_url",
+    "jsonld_nodes",
+    "meta",
+    "published",
+    "raw_title",
+    "site_name",
+    "text_of",
+]
+
+SITE_NAME_XPATH = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' site-title ')"
+    " or contains(@class, 'site-name') or contains(@class, 'masthead')"
+    " or contains(@class, 'logo') or contains(@class, 'brand')]"
+)
+_DATE_XPATH = (
+    "//*[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'posted')"
+    " or contains(@class, 'published') or contains(@class, 'dateline')]"
+)
+
+
+def text_of(el: etree._Element) -> str:
+    """An element's text with whitespace collapsed."""
+    return " ".join("".join(el.itertext()).split())
+
+
+def _jsonld(tree: lxml_html.HtmlElement) -> list[object]:
+    out: list[object] = []
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            out.append(json.loads(script.text or ""))
+        except (ValueError, TypeError):
+            continue
+    return out
+
+
+def _nodes_of(objects: list[object]) -> list[dict]:
+    nodes: list[dict] = []
+    stack = list(objects)
+    while stack:
+        obj = stack.pop(0)
+        if isinstance(obj, list):
+            stack.extend(obj)
+        elif isinstance(obj, dict):
+            nodes.append(obj)
+            stack.extend(v for k, v in obj.items() if k == "@graph")
+    return nodes
+
+
+def jsonld_nodes(tree: lxml_html.HtmlElement) -> list[dict]:
+    """Every JSON-LD object of the page, ``@graph`` members included; broken scripts skipped."""
+    return _nodes_of(_jsonld(tree))
+
+
+def meta(tree: lxml_html.HtmlElement, *keys: str) -> str | None:
+    """The first non-empty ``<meta>`` content among ``keys`` (property or name)."""
+    for key in keys:
+        for el in tree.xpath(f"//meta[@property='{key}' or @name='{key}']"):
+            value = " ".join((el.get("content") or "").split())
+            if value:
+                return value
+    return None
+
+
+def http_url(value: str | None, base: str | None) -> str | None:
+    """``value`` resolved against ``base``, or None unless it is an http(s) URL."""
+    if not value:
+        return None
+    url = urljoin(base or "", value.strip())
+    return url if urlsplit(url).scheme in ("http", "https") else None
+
+
+def site_name(tree: lxml_html.HtmlElement, nodes: list[dict]) -> str | None:
+    """og:site_name, the JSON-LD publisher, else a site-title/logo element of the page."""
+    name = meta(tree, "og:site_name", "application-name")
+    if name:
+        return name
+    for node in nodes:
+        publisher = node.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            return publisher["name"].strip()
+    for el in tree.xpath(SITE_NAME_XPATH):
+        text = text_of(el)
+        if 2 <= len(text) <= 60:
+            return text
+    return None
+
+
+def raw_title(
+    tree: lxml_html.HtmlElement, nodes: list[dict], site_name: str | None
+) -> tuple[str, str]:
+    """(the article's title, the ``<title>`` element's text).
+
+    og:title, then the JSON-LD headline, then an ``<h1>`` (one inside ``<article>``
+    first), then ``<title>``; a candidate that is only the site's name (a logo in an
+    ``<h1>``, a generic og:title) is skipped.
+    """
+    title_el = tree.find(".//title")
+    page_title = text_of(title_el) if title_el is not None else ""
+    candidates = [meta(tree, "og:title", "twitter:title")]
+    candidates += [n.get("headline") for n in nodes if isinstance(n.get("headline"), str)]
+    candidates += [text_of(h) for h in tree.xpath("//article//h1 | //main//h1 | //h1")]
+    candidates.append(page_title)
+    for value in candidates:
+        value = " ".join((value or "").split())
+        if value and not (site_name and same_outlet(value, site_name)):
+            return value, page_title
+    return page_title, page_title
+
+
+def published(
+    tree: lxml_html.HtmlElement, nodes: list[dict], url: str, page: str
+) -> tuple[datetime | None, str | None, str | None]:
+    """Meta tags, JSON-LD, date-like elements and the URL; htmldate's text search last
+    (it reads dates written out in words, "19 janvier 2026", in many languages)."""
+    texts = []
+    for el in tree.xpath(_DATE_XPATH)[:8]:
+        value = text_of(el)
+        if 6 <= len(value) <= 60:
+            texts.append(date_from_text(value))
+    found = choose_published(
+        [date_from_meta(tree), date_from_jsonld(nodes), *texts, date_from_url(url)]
+    )
+    if found is None:
+        try:
+            day = htmldate.find_date(page, extensive_search=True, url=url)
+        except (ValueError, TypeError):
+            day = None
+        parsed = parse_date(day) if day else None
+        return (parsed[0], "text", "day") if parsed else (None, None, None)
+    return found.value, found.source, found.precision
+
+
+def canonical_url(tree: lxml_html.HtmlElement, base: str | None) -> str | None:
+    """The page's ``<link rel=canonical>``, else its og:url, as an absolute http(s) URL."""
+    for el in tree.xpath("//link[@rel='canonical'][@href]"):
+        return http_url(el.get("href"), base) or http_url(meta(tree, "og:url"), base)
+    return http_url(meta(tree, "og:url"), base)
