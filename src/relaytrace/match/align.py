@@ -126,11 +126,19 @@ def align(
     b: Profile,
     idf: Callable[[str], float],
     options: MatchOptions = DEFAULT_OPTIONS,
+    extra: np.ndarray | None = None,
 ) -> Alignment:
-    """The heaviest monotone chain of 1-1, 2-1 and 1-2 blocks between a and b."""
+    """The heaviest monotone chain of 1-1, 2-1 and 1-2 blocks between a and b.
+
+    ``extra``, when given, is a further n×m sentence similarity in [0, 1]
+    (sentence embeddings) mixed into the 1-1 scores with ``embedding_weight``.
+    """
     if not a.lengths or not b.lengths:
         return Alignment((), 0.0, 0.0)
     one, two_one, one_two = pair_scores(a, b, idf, options)
+    if extra is not None and extra.shape == one.shape:
+        w = options.embedding_weight
+        one = (1 - w) * one + w * extra
     floor = options.min_pair_score
     blocks: list[tuple[int, int, int, int, float]] = []  # i0, i1, j0, j1, score
     for i, j in zip(*np.nonzero(one > floor), strict=True):

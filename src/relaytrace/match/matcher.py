@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from relaytrace.errors import NotFoundError
 from relaytrace.match import profile as profiles
 from relaytrace.match.align import Alignment, align
@@ -72,9 +74,15 @@ def index_articles(
     return out
 
 
-def compare(a: Profile, b: Profile, idf: Idf, options: MatchOptions = DEFAULT_OPTIONS) -> Match:
-    """Align two profiles and classify the result."""
-    alignment = align(a, b, idf, options)
+def compare(
+    a: Profile,
+    b: Profile,
+    idf: Idf,
+    options: MatchOptions = DEFAULT_OPTIONS,
+    extra: np.ndarray | None = None,
+) -> Match:
+    """Align two profiles and classify the result (``extra``: embedding similarities)."""
+    alignment = align(a, b, idf, options, extra)
     ev = evidence(a, b, alignment, idf, lambda x: idf.is_rare(x, options))
     rel = classify(a, b, alignment, ev, options) if a.article != b.article else None
     return Match(other=b.article or 0, relation=rel, alignment=alignment, evidence=ev)
@@ -103,8 +111,24 @@ def _match_profile(
         if pair in skip:
             continue
         skip.add(pair)  # type: ignore[arg-type]
-        out.append(compare(p, other, idf, options))
+        extra = _embedding_scores(store, p, other, options)
+        out.append(compare(p, other, idf, options, extra))
     return out
+
+
+def _embedding_scores(
+    store: Store, a: Profile, b: Profile, options: MatchOptions
+) -> np.ndarray | None:
+    """Sentence-embedding similarities of two stored articles, when a model is configured."""
+    if not options.embedding_model or a.article is None or b.article is None:
+        return None
+    from relaytrace.match.embeddings import embedder, similarity
+
+    arts = [store.get_article(a.article), store.get_article(b.article)]
+    if arts[0] is None or arts[1] is None:
+        return None
+    texts = [[s.text for s in profiles.article_sentences(x)] for x in arts]  # type: ignore[arg-type]
+    return similarity(embedder(options.embedding_model), texts[0], texts[1])
 
 
 def match_articles(store: Store, ids: Sequence[int], options: MatchOptions | None = None) -> int:
