@@ -63,34 +63,60 @@ def extraction(run: Run, labels: list[dict], misses: list[str]) -> dict[str, obj
             hits["lang"] += 1
         else:
             misses.append(f"lang {lab['file']}: got {art.lang!r}")
-        want = datetime.fromisoformat(lab["published"]).astimezone(UTC)
-        got = art.published.astimezone(UTC) if art.published else None
-        if got == want:
-            hits["date_minute_utc"] += 1
-        else:
-            misses.append(f"date {lab['file']}: got {got} ({art.published_source}), want {want}")
-        if got and got.date() == want.date():
-            hits["date_day"] += 1
+        verdict = date_verdict(art, lab)
+        hits[f"date_{verdict}"] += 1
+        if verdict != "ok":
+            misses.append(
+                f"date {lab['file']}: {verdict}; got {art.published} ({art.published_source},"
+                f" {art.published_precision}), want {lab['published']}"
+                + (f" (page shows local {lab['local']})" if lab["local"] else "")
+            )
         f1 = token_f1(art.body, "\n\n".join(lab["paragraphs"]))
         f1s.append(f1)
         if f1 < 0.95:
             misses.append(f"body {lab['file']}: token F1 {f1:.2f}")
         body = _norm(art.body)
         leaked = [
-            b
-            for b in [*lab["boilerplate"], lab["cues"]["teaser"] or ""]
-            if b and _norm(b) in body
+            b for b in [*lab["boilerplate"], lab["cues"]["teaser"] or ""] if b and _norm(b) in body
         ]
         if leaked:
             leaks += 1
             misses.append(f"boilerplate in body {lab['file']}: {leaked}")
     out: dict[str, object] = {k: f"{hits[k]}/{n}" for k in ("title", "site_name", "lang")}
-    out["date_minute_utc"] = f"{hits['date_minute_utc']}/{n}"
-    out["date_day"] = f"{hits['date_day']}/{n}"
+    dated = n - hits["date_undated_ok"]
+    out["date_right"] = f"{hits['date_ok']}/{dated}"
+    out["date_right_day_only"] = hits["date_day_only"]
+    out["date_zone_guess_wrong"] = hits["date_zone"]
+    out["date_wrong"] = hits["date_wrong"] + hits["date_missing"]
     out["body_token_f1_mean"] = round(sum(f1s) / max(1, len(f1s)), 3)
     out["body_f1_below_0.95"] = sum(f < 0.95 for f in f1s)
     out["pages_with_boilerplate_in_body"] = leaks
     return out
+
+
+def date_verdict(art: object, lab: dict) -> str:
+    """ok | day_only (right day, time lost) | zone (wall clock right, zone invented) | wrong.
+
+    A page that prints a time without a zone is right when its wall-clock time is
+    kept; a day-precision label is right on the day.
+    """
+    if lab["published"] is None:
+        return "undated_ok" if art.published is None else "wrong"
+    got = art.published
+    if got is None:
+        return "missing"
+    want = datetime.fromisoformat(lab["published"]).astimezone(UTC)
+    if lab["precision"] == "day":
+        return "ok" if got.date() == want.date() else "wrong"
+    if got.astimezone(UTC) == want:
+        return "ok"
+    if lab["local"] and got.replace(tzinfo=None).isoformat()[:16] == lab["local"]:
+        return "ok" if art.published_precision == "minute" else "zone"
+    if got.astimezone(UTC).date() == want.date() or (
+        lab["local"] and got.date().isoformat() == lab["local"][:10]
+    ):
+        return "day_only"
+    return "wrong"
 
 
 def cues(run: Run, labels: list[dict], misses: list[str]) -> dict[str, str]:

@@ -32,6 +32,10 @@ class Entry:
     def get(self, key: str, default: str = "") -> str:
         return self.meta.get(key, default) or default
 
+    @property
+    def file(self) -> str:
+        return f"{self.name}.txt" if self.get("template") == "paste" else f"{self.name}.html"
+
     def template_has_body(self) -> bool:
         return self.get("template") != "homepage"
 
@@ -45,7 +49,8 @@ def parse_corpus(text: str) -> list[Entry]:
         meta: dict[str, str] = {}
         for line in lines[1:]:
             key, _, value = line.partition(":")
-            meta[key.strip()] = value.strip() if key.strip() != "suffix" else value.rstrip()
+            # a suffix keeps its leading space: it is glued to the title as written
+            meta[key.strip()] = value.strip() if key.strip() != "suffix" else value[1:].rstrip()
         paras = [p.strip() for p in body.strip().split("\n\n") if p.strip()]
         entries.append(Entry(lines[0].strip(), meta, paras))
     return entries
@@ -79,9 +84,14 @@ def share_buttons() -> str:
 
 def related(entries: list[Entry], me: Entry, n: int = 4) -> str:
     """A "related posts" block with headlines of other stories on this site or nearby."""
-    site = me.get("url").split("/")[2]
+    site = me.get("url").split("/")[2] if "://" in me.get("url") else ""
     others = [
-        e for e in entries if e is not me and e.get("title") and e.get("template") != "homepage"
+        e
+        for e in entries
+        if e is not me
+        and "://" in e.get("url")
+        and e.get("title")
+        and e.get("template") != "homepage"
     ]
     same_site = [e for e in others if e.get("url").split("/")[2] == site]
     pick = (same_site + others)[:n]
@@ -543,6 +553,12 @@ def t_homepage(e: Entry, entries: list[Entry]) -> str:
 """
 
 
+def t_paste(e: Entry, entries: list[Entry]) -> str:
+    """Text pasted from a relay page, shaped like the project's seed: banner, title, body, source."""
+    lines = [e.get("banner"), shown_title(e), *e.paragraphs, e.get("source").split("|")[0]]
+    return "\n\n".join(x for x in lines if x) + "\n"
+
+
 TEMPLATES = {
     "wp_td": t_wp_td,
     "wp_jeg": t_wp_jeg,
@@ -555,20 +571,38 @@ TEMPLATES = {
     "telegram": t_telegram,
     "paywall": t_paywall,
     "homepage": t_homepage,
+    "paste": t_paste,
 }
+
+
+def local_time(e: Entry) -> str | None:
+    """The wall-clock time a page prints without a zone (``tz`` says the site's offset)."""
+    if not e.get("tz") or not e.get("published"):
+        return None
+    sign = 1 if e.get("tz")[0] == "+" else -1
+    hours = sign * int(e.get("tz")[1:3])
+    return iso_local(e, hours)[:16]
+
+
+def foreign_suffix(e: Entry) -> str | None:
+    """A title suffix that names another outlet (a site's own name is no provenance cue)."""
+    suffix = e.get("suffix").strip(" —–-|")
+    return suffix if suffix and suffix != e.get("site_name") else None
 
 
 def label(e: Entry, by_name: dict[str, Entry]) -> dict[str, object]:
     relay_of = e.get("relay_of")
     source = e.get("source")
     return {
-        "file": f"{e.name}.html",
+        "file": e.file,
         "url": e.get("url"),
         "role": e.get("role"),
         "relay_of": by_name[relay_of].get("url") if relay_of else None,
         "story": e.get("story"),
         "lang": e.get("lang"),
         "published": e.get("published") or None,
+        "precision": e.get("precision", "minute") if e.get("published") else None,
+        "local": local_time(e),
         "title": e.get("title"),
         "site_name": e.get("site_name"),
         "template": e.get("template"),
@@ -577,8 +611,8 @@ def label(e: Entry, by_name: dict[str, Entry]) -> dict[str, object]:
         "last_paragraph": e.paragraphs[-1] if e.template_has_body() else None,
         "paragraphs": e.paragraphs if e.template_has_body() else [],
         "cues": {
-            "source_line": source.split("|")[1] if source else None,
-            "title_suffix": e.get("suffix").strip(" —–-|") if e.get("suffix") else None,
+            "source_line": (source.split("|")[1] or None) if source else None,
+            "title_suffix": foreign_suffix(e),
             "banner": e.get("banner") or None,
             "teaser": e.get("teaser").split("|")[2] if e.get("teaser") else None,
         },
@@ -594,7 +628,7 @@ def build(out: Path = FIXTURES) -> list[dict[str, object]]:
     for e in entries:
         page = TEMPLATES[e.get("template")](e, entries)
         data = page.encode(e.get("encoding", "utf-8"), errors="xmlcharrefreplace")
-        (out / f"{e.name}.html").write_bytes(data)
+        (out / e.file).write_bytes(data)
         labels.append(label(e, by_name))
     (out / "labels.json").write_text(
         json.dumps(labels, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"

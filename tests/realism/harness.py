@@ -19,7 +19,12 @@ FIXTURES = HERE / "fixtures"
 
 
 def load_labels() -> list[dict]:
-    return json.loads((FIXTURES / "labels.json").read_text(encoding="utf-8"))
+    """The labels; a pasted text's URL is its file's ``file://`` URL, as ingest gives it."""
+    labels = json.loads((FIXTURES / "labels.json").read_text(encoding="utf-8"))
+    for x in labels:
+        if x["url"] == "file":
+            x["url"] = (FIXTURES / x["file"]).resolve().as_uri()
+    return labels
 
 
 @dataclass
