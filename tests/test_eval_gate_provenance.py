@@ -15,6 +15,7 @@ story pairwise F1 ≥ 0.95 (0.93 for HTML, where extraction drops a few pages).
 from __future__ import annotations
 
 import importlib.util
+import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -104,3 +105,35 @@ def test_communities_separate_relay_sites_from_independent_outlets(run: dict) ->
     for site in independent:
         if site in net.sites:
             assert net.sites[site].community not in relay_communities, site
+
+
+# -- the demo corpus's seed-shaped chain --------------------------------------
+
+DEMO_LABELS = Path(__file__).parent / "fixtures" / "demo_labels.json"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    from relaytrace.cli.demo import bundled_corpus, corpus_paths
+    from relaytrace.store.sqlite import SQLiteStore
+
+    labels = json.loads(DEMO_LABELS.read_text(encoding="utf-8"))
+    with SQLiteStore(tmp_path_factory.mktemp("demo") / "demo.db") as store:
+        paths = corpus_paths(bundled_corpus())
+        service.ingest_paths(store, paths, after_batch=match_articles, batch_size=50)
+        prov = corpus_provenance(store)
+    rows = {r["article"]: r for r in origin_rows(prov)}
+    main = [a for a in labels["articles"] if a["story"] == labels["main_story"]]
+    return {"rows": rows, "main": main, "seed": labels["seed_shaped"]["url"]}
+
+
+def test_demo_chain_origin_parents_and_lags_to_the_minute(demo: dict) -> None:
+    relays = [a for a in demo["main"] if a["role"] in ("copy", "translation")]
+    assert demo["seed"] in {a["url"] for a in relays}
+    for a in relays:
+        row = demo["rows"].get(a["url"])
+        assert row is not None, f"{a['id']} is in no relay cluster"
+        assert row["origin"] == a["origin"], a["id"]
+        assert row["parent"] == a["relay_of"], a["id"]
+        assert row["lag_minutes"] == a["lag_minutes_from_parent"], a["id"]
+        assert row["origin_lag_minutes"] == a["lag_minutes_from_origin"], a["id"]
