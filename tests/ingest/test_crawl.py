@@ -5,13 +5,14 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 from tests.ingest.sites import Reply, Site, local_resolver, page, serve
 
-from relaytrace.ingest.crawl import CrawlLimits, CrawlSources
+from relaytrace.ingest.crawl import CrawlLimits, CrawlProgress, CrawlSources
 from relaytrace.ingest.fetch import CrawlOptions
 from relaytrace.ingest.watch import ValidatorCache, crawl_into
 
@@ -367,3 +368,31 @@ def test_sitemap_limits_depth_count_and_age(store):
     assert recent.crawl.rejected == {}
     assert len(site.requests_for("/2026-03.xml")) == 1  # only the second run reached it
     assert len(site.requests_for("/2025-01.xml")) == 1  # the first run; the second skipped it
+
+
+def test_a_stop_mid_crawl_stores_everything_fetched_and_nothing_else(store):
+    stop = threading.Event()
+
+    class StopAfterTwo(CrawlProgress):
+        def __init__(self) -> None:
+            self.count = 0
+
+        def done(self, source: str, nbytes: int) -> None:
+            self.count += 1
+            if self.count == 2:
+                stop.set()
+
+    with serve() as site:
+        urls = []
+        for n in range(12):
+            site.add("news.example", f"/s{n}", story(f"Harbour story number {n}"))
+            urls.append(site.url("news.example", f"/s{n}"))
+        options = CrawlOptions(allow_private=True, min_delay=0, concurrency=1)
+
+        summary = crawl_into(
+            store, CrawlSources(urls=tuple(urls)), options, progress=StopAfterTwo(),
+            stop=stop, resolver=local_resolver,
+        )  # fmt: skip
+
+    assert 2 <= summary.crawl.fetched < 12
+    assert summary.ingest.added == summary.crawl.fetched == store.count_articles()
