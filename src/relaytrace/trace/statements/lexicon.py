@@ -47,6 +47,7 @@ class Lexicon:
     conjunctions: frozenset[str]
     particles: frozenset[str]
     hedge_re: regex.Pattern[str] | None
+    common_zipf: float
 
     def is_role(self, word: str) -> bool:
         """A role or title word, also as the tail of a compound ("Unternehmenssprecherin")."""
@@ -121,6 +122,7 @@ def lexicon(lang: str | None) -> Lexicon:
         conjunctions=frozenset(get("conjunctions")),
         particles=frozenset(get("particles")),
         hedge_re=_alternation(get("hedges"), no_spaces),
+        common_zipf=float(data.get("common_zipf", 4.3)),
     )
 
 

@@ -76,13 +76,24 @@ def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
         run = toks[i : j + 1]
         k = 0
         while k < len(run) and (
-            _is_role_token(run[k], lex) or run[k].text.lower() in lex.determiners
+            _is_role_token(run[k], lex)
+            or run[k].text.lower() in lex.determiners
+            or (k == 0 and i == 0 and run[k].text.lower() in lex.prepositions)
         ):
             k += 1
         roles, name = tuple(run[:k]), run[k:]
         # "ministre des Transports Paul Ferrandier": an institution word before the name
         while len(name) >= 3 and is_common(name[0].text, lex, 3.0):
             name = name[1:]
+        # German capitalises nouns: two capitalised words not after an article, the last
+        # one rare enough, are a name ("Konrad Esslinger", not "der Berliner Abendpost")
+        if len(name) >= 2 and lex.lang == "de":
+            prev = toks[i - 1].text.lower() if i > 0 else ""
+            if prev not in lex.determiners and not any(_is_role_token(t, lex) for t in name):
+                if is_common(name[-1].text, lex, 4.7) is False:
+                    runs.append(_Run(tuple(name), roles))
+                    i = j + 1
+                    continue
         # two capitalised words inside a sentence are a name even if each is a word
         # ("Jan Wolny"); not in German, which capitalises nouns
         if len(name) >= 2 and i > 0 and lex.lang != "de" and not lex.no_spaces:

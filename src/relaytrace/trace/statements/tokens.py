@@ -13,8 +13,6 @@ from relaytrace.trace.statements.lexicon import Lexicon
 __all__ = ["Token", "is_capitalised", "is_common", "tokenize"]
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}'’\-]*[\p{L}\p{M}\p{N}])?\.?")
-# A capitalised word at least this frequent in its language is a word, not a name.
-_COMMON_ZIPF = 4.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +51,9 @@ def _zipf(word: str, lang: str) -> float:
         return 0.0
 
 
-def is_common(word: str, lex: Lexicon, zipf: float = _COMMON_ZIPF) -> bool:
+def is_common(word: str, lex: Lexicon, zipf: float | None = None) -> bool:
     """A frequent word of the language (so a capital letter does not make it a name)."""
     w = word.lower().rstrip(".")
     for part in regex.split(r"['’]", w)[-1:]:
         w = part or w
-    return _zipf(w, lex.lang) >= zipf
+    return _zipf(w, lex.lang) >= (lex.common_zipf if zipf is None else zipf)
