@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from tests.ingest.sites import Reply, Site, local_resolver, page, serve
 
-from relaytrace.errors import FetchError
+from relaytrace.errors import FetchError, InputError
 from relaytrace.ingest.fetch import CrawlOptions, Fetcher, parse_retry_after
 from relaytrace.ingest.watch import ValidatorCache
 
@@ -365,3 +365,10 @@ def test_validator_cache_keeps_the_most_recent_entries(tmp_path):
 
     assert "http://news.example/0" not in cache
     assert "http://news.example/2" in cache
+
+
+@pytest.mark.parametrize("bad", [{"max_bytes": 0}, {"concurrency": 0}, {"min_delay": -1}])
+def test_nonsense_options_are_refused(bad: dict):
+    with pytest.raises(InputError) as err:
+        CrawlOptions(**bad)
+    assert err.value.code == "bad_option"

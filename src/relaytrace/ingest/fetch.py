@@ -39,7 +39,7 @@ import certifi
 import httpx
 
 from relaytrace import __version__
-from relaytrace.errors import FetchError
+from relaytrace.errors import FetchError, InputError
 from relaytrace.ingest.guard import Resolver, Target, check_url, system_resolver
 from relaytrace.ingest.robots import MAX_ROBOTS_BYTES, RobotsCache
 from relaytrace.ingest.warc import is_html
@@ -97,6 +97,13 @@ class CrawlOptions:
     http2: bool = True
     ca_file: str | None = None
     """An extra CA certificate file to trust (an intranet CA), besides the usual roots."""
+
+    def __post_init__(self) -> None:
+        at_least = {"max_bytes": 1, "concurrency": 1, "per_host": 1, "max_redirects": 0}
+        at_least |= {"retries": 0, "min_delay": 0, "backoff": 0, "read_timeout": 0.001}
+        for name, low in at_least.items():
+            if getattr(self, name) < low:
+                raise InputError(f"{name} must be at least {low}", code="bad_option")
 
     @property
     def agent(self) -> str:
