@@ -97,7 +97,9 @@ def crawl(
     match: Annotated[
         bool, typer.Option("--match/--no-match", help="Match new articles against the store.")
     ] = False,
-    workers: Annotated[int, typer.Option("--workers", "-w", help="Extraction processes.")] = 1,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", help="Extraction processes (0: one per core).")
+    ] = 1,
     batch_size: Annotated[
         int, typer.Option("--batch-size", help="Articles per transaction.")
     ] = DEFAULT_BATCH_SIZE,
@@ -122,7 +124,7 @@ def crawl(
             options,
             limits=limits,
             validators=_validators(db),
-            workers=workers,
+            workers=workers or os.cpu_count() or 1,
             batch_size=batch_size,
             match=match,
             progress=progress,
