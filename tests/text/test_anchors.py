@@ -74,6 +74,10 @@ def test_number_words_become_values(text: str, lang: str) -> None:
     assert "n:6" in numbers(text, lang)
 
 
+def test_words_that_merely_start_like_numbers_are_not_numbers() -> None:
+    assert numbers("Мы готовы сесть за стол, сказала семья.", "ru") == set()
+
+
 def test_percentages_and_years_are_figures() -> None:
     assert {"n:12.5", "n:2024"} <= numbers("Inflation reached 12.5% in 2024.", "en")
 

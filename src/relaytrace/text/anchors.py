@@ -220,12 +220,11 @@ def _number_words(text: str, lang: str | None) -> str:
     if lang == "zh":
         return "".join(str(words[c]) if c in words else c for c in text)
 
+    table = _folded_number_words(lang or "")
+
     def repl(m: regex.Match[str]) -> str:
-        w = fold(m.group())
-        for stem, value in words.items():
-            if w.startswith(fold(stem)) and len(w) <= len(stem) + 4:
-                return f"{m.group()} {value}"
-        return m.group()
+        value = table.get(fold(m.group()))
+        return m.group() if value is None else f"{m.group()} {value}"
 
     return _TOKEN.sub(repl, text)
 
@@ -250,6 +249,11 @@ def _figures(text: str, lang: str | None, out: set[str]) -> str:
         pieces.append(" ; ")
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+@cache
+def _folded_number_words(lang: str) -> dict[str, int]:
+    return {fold(k): v for k, v in _data("number_words.json").get(lang, {}).items()}
 
 
 def _numbers(text: str, lang: str | None, out: set[str]) -> None:
