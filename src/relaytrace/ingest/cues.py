@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 
-from relaytrace.ingest.credits import outlet_name, strip_credit
+from relaytrace.ingest.credits import credit_line, outlet_name, strip_credit
 from relaytrace.ingest.lexicon import (
     CJK,
     TERMINAL,
@@ -107,7 +107,7 @@ def classify_line(
     m = lex.credit_line.fullmatch(text) or lex.with_line.fullmatch(text)
     if m and (m.re is lex.credit_line or outlet_name(m.group("outlet"))):
         return SourceCue("credit", text, outlet=m.group("outlet"))
-    return None
+    return credit_line(text)
 
 
 def headline_shaped(text: str) -> bool:

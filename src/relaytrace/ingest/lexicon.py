@@ -106,7 +106,7 @@ def lexicon() -> CueLexicon:
             rf"\s*[(（](?:(?:{with_alt})\s+)?(?P<outlet>{agency_group})[)）]\s*$"
             rf"|\s+[-–—]\s*(?P<outlet2>{agency_group})\.?\s*$"
         ),
-        credit_start=re.compile(rf"^[(（]?(?P<outlet>{agency_group})[)）]?\s*[-–—:]\s+"),
+        credit_start=re.compile(rf"^[(（]?(?P<outlet>{agency_group})[)）]?\s*[-–—:]{{1,2}}\s+"),
         credit_line=re.compile(
             rf"[(（]?(?:(?:{with_alt})\s+)?(?P<outlet>{agency_group})[)）]?\.?", re.I
         ),
