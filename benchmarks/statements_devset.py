@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import tempfile
 import time
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 
-from relaytrace.model import Article
-from relaytrace.trace.statements import extract_from_text
+from relaytrace.model import Article, Relation
+from relaytrace.trace.statements import extract_from_text, extract_statements
 from relaytrace.trace.statements.lexicon import fold
 from relaytrace.trace.statements.linking import link_statements
 
@@ -98,6 +99,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
     ap.add_argument("--errors", help="print misses and false alarms of this language")
+    ap.add_argument(
+        "--pipeline", action="store_true", help="also ingest, match and link through a store"
+    )
     ap.add_argument("--repeat", type=int, default=3, help="passes for the throughput figure")
     args = ap.parse_args()
     corpus = {r["url"]: r for r in _load(args.devset / "corpus.jsonl")}
@@ -180,6 +184,8 @@ def main() -> None:
         print(f"gold quotes not found in their text: {unlocated}")
 
     linking_report(corpus, gold_meta, predicted, matched)
+    if args.pipeline:
+        pipeline_report(args.devset, gold_meta, quotes)
 
     docs = [(r["text"].split("\n\n"), gold_meta[u]["lang"]) for u, r in corpus.items()]
     t0 = time.perf_counter()
@@ -196,70 +202,146 @@ def main() -> None:
     )
 
 
-def linking_report(corpus, gold_meta, predicted, matched) -> None:
-    """Pairwise "same statement" P/R/F1 across articles of a story (gold story groups as
-    clusters, unrelated articles left out; no relations given, so no alignments)."""
-    urls = list(corpus)
-    ids = {u: k for k, u in enumerate(urls, 1)}
+def _story_groups(gold_meta: dict, urls: list[str]) -> list[list[str]]:
+    """Gold story groups, unrelated articles left out (they are not in the story cluster)."""
     stories: dict[str, list[str]] = defaultdict(list)
     for u in urls:
-        meta = gold_meta[u]
-        if meta["role"] != "unrelated":
-            stories[meta["story"]].append(u)
-    link_of: dict[tuple[int, int], str] = {}
+        if gold_meta[u]["role"] != "unrelated":
+            stories[gold_meta[u]["story"]].append(u)
+    return list(stories.values())
+
+
+def linking_score(
+    clusters: list[list[str]],
+    articles: dict[str, Article],
+    predicted: dict[str, list],
+    matched: dict[str, list],
+    gold_meta: dict,
+    relations: list[Relation] = (),
+) -> tuple[float, float, float, int, int, int, float]:
+    """Pairwise "same statement" P/R/F1 over detected statements, within each gold story."""
+    link_of: dict[tuple[str, int], str] = {}
     t0 = time.perf_counter()
-    for members in stories.values():
-        articles = [
-            Article(
-                url=u,
-                site=corpus[u]["site"],
-                title=corpus[u]["title"],
-                paragraphs=tuple(corpus[u]["text"].split("\n\n")),
-                lang=gold_meta[u]["lang"],
-                published=_date(corpus[u]["published"]),
-                id=ids[u],
-            )
-            for u in members
-        ]
-        chains = link_statements(articles, {ids[u]: predicted[u] for u in members})
+    for members in clusters:
+        arts = [articles[u] for u in members]
+        ids = {a.id for a in arts}
+        rels = [r for r in relations if r.a in ids and r.b in ids]
+        chains = link_statements(arts, {articles[u].id: predicted[u] for u in members}, rels)
+        url_of = {a.id: a.url for a in arts}
         for chain in chains:
             for st in chain.statements:
-                link_of[(st.article, st.start)] = chain.key
+                link_of[(url_of[st.article], st.start)] = chain.key
     dt = time.perf_counter() - t0
-    # over predicted statements matched to a gold statement
-    items = []  # (story, article id, predicted key, gold key)
+    by_story: dict[str, list] = defaultdict(list)
     for u, pairs in matched.items():
         if gold_meta[u]["role"] == "unrelated":
             continue
         for pred, gold in pairs:
-            items.append(
-                (
-                    gold_meta[u]["story"],
-                    ids[u],
-                    link_of.get((ids[u], pred.start)),
-                    gold["statement"],
-                )
+            by_story[gold_meta[u]["story"]].append(
+                (u, link_of.get((u, pred.start)), gold["statement"])
             )
     tp = fp = fn = 0
-    by_story: dict[str, list] = defaultdict(list)
-    for it in items:
-        by_story[it[0]].append(it)
     for group in by_story.values():
         for i in range(len(group)):
             for j in range(i + 1, len(group)):
                 a, b = group[i], group[j]
-                if a[1] == b[1]:
+                if a[0] == b[0]:
                     continue
-                same_pred = a[2] is not None and a[2] == b[2]
-                same_gold = a[3] == b[3]
+                same_pred = a[1] is not None and a[1] == b[1]
+                same_gold = a[2] == b[2]
                 tp += same_pred and same_gold
                 fp += same_pred and not same_gold
                 fn += same_gold and not same_pred
     p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return p, r, _f1(p, r), tp, fp, fn, dt
+
+
+def linking_report(corpus, gold_meta, predicted, matched) -> None:
+    """Linking on the corpus texts, gold story groups as clusters, no relations."""
+    urls = list(corpus)
+    articles = {
+        u: Article(
+            url=u,
+            site=corpus[u]["site"],
+            title=corpus[u]["title"],
+            paragraphs=tuple(corpus[u]["text"].split("\n\n")),
+            lang=gold_meta[u]["lang"],
+            published=_date(corpus[u]["published"]),
+            id=k,
+        )
+        for k, u in enumerate(urls, 1)
+    }
+    p, r, f, tp, fp, fn, dt = linking_score(
+        _story_groups(gold_meta, urls), articles, predicted, matched, gold_meta
+    )
     print(
         f"linking (gold story groups as clusters, no relations; detected statements): "
-        f"P {p:.3f} R {r:.3f} F1 {_f1(p, r):.3f}  ({tp} true pairs, {fp} false, {fn} missed; "
-        f"{dt:.1f} s)"
+        f"P {p:.3f} R {r:.3f} F1 {f:.3f}  ({tp} true pairs, {fp} false, {fn} missed; {dt:.1f} s)"
+    )
+
+
+def pipeline_report(devset: Path, gold_meta: dict, quotes: dict) -> None:
+    """The product path: ingest the corpus into a SQLite store, match it (relations with
+    sentence alignments), extract statements from the stored bodies, link them within
+    gold story groups using the relations, and within relation clusters."""
+    from relaytrace import service
+    from relaytrace.match.matcher import rebuild
+    from relaytrace.store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db") as store:
+        t0 = time.perf_counter()
+        service.ingest_paths(store, [str(devset / "corpus.jsonl")])
+        rebuild(store)
+        articles = {a.url: a for a in store.iter_articles()}
+        relations = list(store.relations())
+        print(
+            f"pipeline: ingested and matched {len(articles)} articles, "
+            f"{len(relations)} relations in {time.perf_counter() - t0:.1f} s"
+        )
+    predicted, matched, tp_all, n_pred, n_gold = {}, {}, 0, 0, 0
+    for u, a in articles.items():
+        pred = extract_statements(a)
+        gold = []
+        for q in quotes.get(u, []):
+            span = gold_span(a.body, q["quote"])
+            if span is not None:
+                gold.append((span, q))
+        pairs = match(pred, gold)
+        predicted[u] = pred
+        matched[u] = [(pred[i], gold[j][1]) for i, j in pairs]
+        tp_all, n_pred, n_gold = tp_all + len(pairs), n_pred + len(pred), n_gold + len(gold)
+    p, r = tp_all / max(1, n_pred), tp_all / max(1, n_gold)
+    print(f"pipeline detection on stored bodies: P {p:.3f} R {r:.3f} F1 {_f1(p, r):.3f}")
+    urls = [u for u in articles if u in gold_meta]
+    p, r, f, tp, fp, fn, dt = linking_score(
+        _story_groups(gold_meta, urls), articles, predicted, matched, gold_meta, relations
+    )
+    print(
+        f"pipeline linking (gold story groups, matcher relations): "
+        f"P {p:.3f} R {r:.3f} F1 {f:.3f}  ({tp} true, {fp} false, {fn} missed; {dt:.1f} s)"
+    )
+    by_id = {a.id: u for u, a in articles.items()}
+    parent = {u: u for u in urls}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for rel in relations:
+        ua, ub = by_id.get(rel.a), by_id.get(rel.b)
+        if ua in parent and ub in parent:
+            parent[find(ua)] = find(ub)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for u in urls:
+        groups[find(u)].append(u)
+    p, r, f, tp, fp, fn, dt = linking_score(
+        list(groups.values()), articles, predicted, matched, gold_meta, relations
+    )
+    print(
+        f"pipeline linking (clusters = connected relations): "
+        f"P {p:.3f} R {r:.3f} F1 {f:.3f}  ({tp} true, {fp} false, {fn} missed; {dt:.1f} s)"
     )
 
 

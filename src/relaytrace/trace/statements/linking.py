@@ -124,7 +124,7 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _pair_score(
-    fa: _Feat, fb: _Feat, same_lang: bool, aligned: set[tuple[int, int]] | None, opt: LinkOptions
+    fa: _Feat, fb: _Feat, same_lang: bool, aligned: dict[int, set[int]] | None, opt: LinkOptions
 ) -> float:
     content = _overlap(fa.anchors, fb.anchors)
     if same_lang:
@@ -137,10 +137,12 @@ def _pair_score(
         speaker = 1.0 if fa.speaker == fb.speaker else 0.2
     else:
         speaker = 0.5
+    position = max(0.0, 1.0 - 2.5 * abs(fa.position - fb.position))
     if aligned and fa.sentence is not None and fb.sentence is not None:
-        position = 1.0 if (fa.sentence, fb.sentence) in aligned else 0.3
-    else:
-        position = max(0.0, 1.0 - 2.5 * abs(fa.position - fb.position))
+        partners = aligned.get(fa.sentence)
+        if partners:
+            near = min(abs(fb.sentence - j) for j in partners)
+            position = 1.0 if near == 0 else 0.7 if near == 1 else min(position, 0.3)
     return opt.content * content + opt.speaker * speaker + opt.position * position
 
 
@@ -243,11 +245,13 @@ def link_statements(
         for y in range(x + 1, len(arts)):
             if not feats[x] or not feats[y]:
                 continue
-            aligned: set[tuple[int, int]] | None = None
-            if (x, y) in rel:
-                aligned = {(i, j) for i, j, _ in rel[(x, y)].aligned}
-            elif (y, x) in rel:
-                aligned = {(j, i) for i, j, _ in rel[(y, x)].aligned}
+            aligned: dict[int, set[int]] | None = None
+            r = rel.get((x, y)) or rel.get((y, x))
+            if r is not None and r.kind in _RELAY_KINDS and r.aligned:
+                aligned = {}
+                for i, j, _ in r.aligned:
+                    a_i, b_j = (i, j) if (x, y) in rel else (j, i)
+                    aligned.setdefault(a_i, set()).add(b_j)
             same = (arts[x].lang or "") == (arts[y].lang or "")
             grid = [
                 [_pair_score(fa, fb, same, aligned, options) for fb in feats[y]] for fa in feats[x]
