@@ -154,7 +154,7 @@ def direct_quotes(text: str, sentences: list[tuple[int, int]], lex: Lexicon) -> 
     while i < len(quotes):
         q = quotes[i]
         nxt = quotes[i + 1].start if i + 1 < len(quotes) else len(text)
-        s_start, s_end = _sentence_bounds(sentences, max(q.end - 1, q.start))
+        _, s_end = _sentence_bounds(sentences, max(q.end - 1, q.start))
         limit = min(nxt, max(s_end, q.end))
         if limit <= q.end + 1 and i + 1 < len(quotes):
             limit = nxt

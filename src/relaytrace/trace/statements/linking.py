@@ -133,10 +133,9 @@ def _pair_score(
         content = max(content, min(1.0, opt.cognate * _jaccard(fa.cognates, fb.cognates)))
     ratio = min(fa.length, fb.length) / max(1, fa.length, fb.length)
     content *= 0.7 + 0.3 * ratio
+    speaker = 0.5  # unknown on one side
     if fa.speaker and fb.speaker:
         speaker = 1.0 if fa.speaker == fb.speaker else 0.2
-    else:
-        speaker = 0.5
     position = max(0.0, 1.0 - 2.5 * abs(fa.position - fb.position))
     if aligned and fa.sentence is not None and fb.sentence is not None:
         partners = aligned.get(fa.sentence)

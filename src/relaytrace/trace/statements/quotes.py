@@ -94,11 +94,10 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             if ch == "‘" and _apostrophe(text, i):
                 i += 1
                 continue
-            if ch == "»" and not stack:
-                # a reversed »…« quote needs its closer later in the paragraph
-                if "«" not in text[i + 1 :]:
-                    i += 1
-                    continue
+            # a reversed »…« quote needs its closer later in the paragraph
+            if ch == "»" and not stack and "«" not in text[i + 1 :]:
+                i += 1
+                continue
             if stack and len(stack) >= 3:
                 i += 1
                 continue

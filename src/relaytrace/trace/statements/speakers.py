@@ -87,20 +87,29 @@ def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
             name = name[1:]
         # German capitalises nouns: two capitalised words not after an article, the last
         # one rare enough, are a name ("Konrad Esslinger", not "der Berliner Abendpost")
-        if len(name) >= 2 and lex.lang == "de":
-            prev = toks[i - 1].text.lower() if i > 0 else ""
-            if prev not in lex.determiners and not any(_is_role_token(t, lex) for t in name):
-                if is_common(name[-1].text, lex, 4.7) is False:
-                    runs.append(_Run(tuple(name), roles))
-                    i = j + 1
-                    continue
+        prev = toks[i - 1].text.lower() if i > 0 else ""
+        if (
+            len(name) >= 2
+            and lex.lang == "de"
+            and prev not in lex.determiners
+            and not any(_is_role_token(t, lex) for t in name)
+            and not is_common(name[-1].text, lex, 4.7)
+        ):
+            runs.append(_Run(tuple(name), roles))
+            i = j + 1
+            continue
         # two capitalised words inside a sentence are a name even if each is a word
         # ("Jan Wolny"); not in German, which capitalises nouns
-        if len(name) >= 2 and i > 0 and lex.lang != "de" and not lex.no_spaces:
-            if not any(_is_role_token(t, lex) for t in name):
-                runs.append(_Run(tuple(name), roles))
-                i = j + 1
-                continue
+        if (
+            len(name) >= 2
+            and i > 0
+            and lex.lang != "de"
+            and not lex.no_spaces
+            and not any(_is_role_token(t, lex) for t in name)
+        ):
+            runs.append(_Run(tuple(name), roles))
+            i = j + 1
+            continue
         # the name must hold a word that is not a common word nor a role
         while name and (is_common(name[-1].text, lex) or _is_role_token(name[-1], lex)):
             name = name[:-1]
@@ -292,7 +301,7 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
 
 
 def _described_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[Speaker | None, int]:
-    """An unnamed speaker after the verb: "…, a indiqué l'administration", "…, said the ministry"."""
+    """An unnamed speaker after the verb ("…, a indiqué l'administration")."""
     words = text.split()
     if not words:
         return None, 0
@@ -356,9 +365,12 @@ class Speakers:
         best: tuple[str, str | None] | None = None
         for _, full, role in self.people:
             fparts = full.split()
-            if len(fparts) >= len(parts) and _surname_match(fparts[-1], tail):
-                if best is None or len(full) > len(best[0]):
-                    best = (full, role)
+            if (
+                len(fparts) >= len(parts)
+                and _surname_match(fparts[-1], tail)
+                and (best is None or len(full) > len(best[0]))
+            ):
+                best = (full, role)
         return best or (name, None)
 
     def resolve(self, found: Speaker, position: int) -> tuple[str, str | None]:
