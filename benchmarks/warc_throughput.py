@@ -14,13 +14,10 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 import tempfile
 import time
 from io import BytesIO
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.conftest's store shim
 
 import trafilatura
 from warcio.archiveiterator import ArchiveIterator
@@ -30,6 +27,7 @@ from warcio.warcwriter import WARCWriter
 from relaytrace.ingest.pipeline import ingest
 from relaytrace.ingest.warc import iter_warc
 from relaytrace.model import RawDocument
+from relaytrace.store import open_store
 
 PLACES = ["Lomvik", "Sandholm", "Quillby", "Brennmark", "Ostravel", "Kaldera", "Vintry"]
 PEOPLE = ["Edda Fjell", "Ivo Brandt", "Mara Olsen", "Tomas Reyk", "Lise Arnau", "Oda Renn"]
@@ -111,10 +109,8 @@ def read_warcio(path: Path) -> None:
 
 
 def ingest_run(path: Path, workers: int) -> None:
-    from tests.conftest import concrete_store_class
-
     with tempfile.TemporaryDirectory() as tmp:
-        with concrete_store_class()(Path(tmp) / "bench.db") as store:
+        with open_store(Path(tmp) / "bench.db") as store:
             report = ingest(store, iter_warc(path), workers=workers)
         assert report.added + report.unchanged + report.updated > 0, report
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from tests.ingest.sites import Reply, Site, local_resolver, page, serve
+from sites import Reply, Site, local_resolver, page, serve
 
 from relaytrace.ingest.crawl import CrawlLimits, CrawlProgress, CrawlSources
 from relaytrace.ingest.fetch import CrawlOptions
@@ -230,11 +230,9 @@ def test_refetch_sends_conditional_gets_for_stored_pages(world: Site, store, tmp
     assert store.get_article(world.url("news.example", "/a")).version == 1
 
 
-def test_a_failed_fetch_leaves_the_stored_article_unchanged(world: Site, store, tmp_path):
+def test_a_failed_fetch_leaves_the_stored_article_unchanged(world: Site, store, article_factory):
     slow = world.url("news.example", "/slow")
-    from tests.conftest import make_article
-
-    kept = store.add_articles([make_article(5, url=slow)])[0]
+    kept = store.add_articles([article_factory(5, url=slow)])[0]
     before = store.get_article(kept.id)
 
     summary = crawl_into(

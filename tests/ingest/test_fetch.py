@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from tests.ingest.sites import Reply, Site, local_resolver, page, serve
+from sites import Reply, Site, local_resolver, page, serve
 
 from relaytrace.errors import FetchError, InputError
 from relaytrace.ingest.fetch import CrawlOptions, Fetcher, parse_retry_after

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
-from tests.ingest.sites import page
+from sites import page
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 

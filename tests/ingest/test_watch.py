@@ -11,12 +11,12 @@ import threading
 from pathlib import Path
 
 import pytest
-from tests.conftest import concrete_store_class
-from tests.ingest.sites import Reply, Site, local_resolver, page, serve
+from sites import Reply, Site, local_resolver, page, serve
 
 from relaytrace.errors import InputError
 from relaytrace.ingest.fetch import CrawlOptions
 from relaytrace.ingest.watch import parse_every, read_feed_list, watch
+from relaytrace.store import open_store
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -94,7 +94,7 @@ def test_watch_picks_up_a_new_item_and_stops_cleanly_on_sigterm(tmp_path: Path):
         wait_for(lines, "stopped (stop)", seen)
 
     assert code == 0
-    with concrete_store_class()(db) as store:
+    with open_store(db) as store:
         assert store.count_articles() == 2
         assert store.get_article(first).title == "Lighthouse story 1"
         assert store.get_article(second).title == "Lighthouse story 2"
@@ -143,7 +143,7 @@ def test_intervals_and_feed_lists(tmp_path: Path):
 
 
 def test_watch_matches_what_it_ingests(tmp_path: Path):
-    with serve() as site, concrete_store_class()(tmp_path / "m.db") as store:
+    with serve() as site, open_store(tmp_path / "m.db") as store:
         feed = Feed(site, "post.example")
         feed.add(1)
         feed.add(2)  # the same story with a different tag: a copy
