@@ -14,7 +14,8 @@ from relaytrace.text.sentences import split_sentences
 from relaytrace.trace.statements.direct import Found, direct_quotes
 from relaytrace.trace.statements.lexicon import Lexicon, lexicon
 from relaytrace.trace.statements.reported import reported_speech
-from relaytrace.trace.statements.speakers import Speaker, Speakers, name_runs
+from relaytrace.trace.statements.resolve import Speakers
+from relaytrace.trace.statements.speakers import Speaker, name_runs
 from relaytrace.trace.statements.tokens import is_common
 
 __all__ = ["extract_from_text", "extract_statements"]

@@ -1,0 +1,91 @@
+"""Resolving a speaker phrase to the person the article means.
+
+``Speakers`` remembers who was named where, so that a pronoun (or a verb with
+no written subject) resolves to the nearest fitting person before it, a role
+("the spokesman") to the person named earlier with that role, and a bare or
+inflected surname ("Stankevich's", "Станкевича") to the full name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from relaytrace.trace.statements.lexicon import Lexicon, fold
+from relaytrace.trace.statements.speakers import Speaker
+
+__all__ = ["Speakers"]
+
+
+def _surname_match(a: str, b: str) -> bool:
+    """Same surname, allowing inflection ("Станкевича" ~ "Станкевич")."""
+    a, b = fold(a), fold(b)
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 4:
+        return False
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= max(4, len(short) - 2) and len(long_) - common <= 4
+
+
+@dataclass
+class Speakers:
+    """Names seen so far in an article, to resolve pronouns, roles and surnames."""
+
+    lex: Lexicon
+    people: list[tuple[int, str, str | None]] = field(default_factory=list)
+    last: Speaker | None = None
+    last_pos: int = -1
+
+    def note(self, name: str, role: str | None, position: int) -> None:
+        self.people.append((position, name, role))
+
+    def full_name(self, name: str, position: int) -> tuple[str, str | None]:
+        """The longest name mentioned in the article that ends with this surname."""
+        parts = name.split()
+        tail = parts[-1] if parts else name
+        best: tuple[str, str | None] | None = None
+        for _, full, role in self.people:
+            fparts = full.split()
+            if (
+                len(fparts) >= len(parts)
+                and _surname_match(fparts[-1], tail)
+                and (best is None or len(full) > len(best[0]))
+            ):
+                best = (full, role)
+        return best or (name, None)
+
+    def resolve(self, found: Speaker, position: int) -> tuple[str, str | None]:
+        """Name and role for a speaker phrase, using what the article said before."""
+        if found.kind == "name":
+            name, role = self.full_name(found.text, position)
+            return name, found.role or role
+        if found.kind == "pronoun":
+            before = [p for p in self.people if p[0] < position]
+            person = before[-1] if before and not found.plural else None
+            last = self.last
+            if (
+                last is not None
+                and last.plural == found.plural
+                and (person is None or self.last_pos >= person[0])
+            ):
+                return last.text, last.role
+            if person is not None:
+                return person[1], person[2]
+            return found.text, None
+        if found.kind == "role":
+            key = {fold(w) for w in found.text.split() if self.lex.is_role(w)}
+            for _, full, role in reversed([p for p in self.people if p[0] < position]):
+                if role and key & {fold(w) for w in role.split()}:
+                    return full, role
+            if (
+                self.last is not None
+                and self.last.role
+                and key & {fold(w) for w in self.last.role.split()}
+            ):
+                return self.last.text, self.last.role
+        return found.text, found.role
