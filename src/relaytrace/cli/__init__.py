@@ -11,7 +11,7 @@ from relaytrace.cli.app import app
 from relaytrace.errors import RelaytraceError
 
 # Command modules register themselves on import.
-from relaytrace.cli import articles  # noqa: E402,F401  isort: skip
+from relaytrace.cli import articles  # noqa: F401  isort: skip
 from relaytrace.cli import demo  # noqa: F401  isort: skip
 from relaytrace.cli import crawl  # noqa: F401  isort: skip
 from relaytrace.cli import provenance  # noqa: F401  isort: skip

@@ -167,8 +167,7 @@ def _write(
 
 
 def _known_keys(store: Store, keys: list[str]) -> set[str]:
-    known = getattr(store, "known_keys", None)
-    return known(keys) if callable(known) and keys else set()
+    return store.known_keys(keys) if keys else set()
 
 
 def _add(
@@ -177,10 +176,8 @@ def _add(
     keys: list[str | None],
     rejected: list[tuple[str, str]],
 ) -> list[AddResult]:
-    """``add_articles``, with the source keys when the store keeps an ingest log."""
-    if hasattr(store, "known_keys"):
-        return store.add_articles(articles, keys=keys, rejected=rejected)  # type: ignore[call-arg]
-    return store.add_articles(articles) if articles else []
+    """``add_articles`` with the batch's source keys, so the ingest log commits with it."""
+    return store.add_articles(articles, keys=keys, rejected=rejected)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

@@ -79,12 +79,25 @@ class Store(ABC):
     # -- articles --------------------------------------------------------
 
     @abstractmethod
-    def add_articles(self, articles: Sequence[Article]) -> list[AddResult]:
-        """Store a batch in one transaction.
+    def add_articles(
+        self,
+        articles: Sequence[Article],
+        *,
+        keys: Sequence[str | None] | None = None,
+        rejected: Sequence[tuple[str, str]] = (),
+    ) -> list[AddResult]:
+        """Store a batch in one transaction, with the source keys it came from.
 
         Same URL and same content → "unchanged"; same URL, new content → a new
-        version beside the old one ("updated"); otherwise "added".
+        version beside the old one ("updated"); otherwise "added". ``keys``
+        (one per article) and ``rejected`` ((key, reason) pairs) go to the
+        ingest log in the same transaction, so a rerun after a crash resumes
+        exactly where the last committed batch ended.
         """
+
+    @abstractmethod
+    def known_keys(self, keys: Iterable[str]) -> set[str]:
+        """The subset of source keys already in the ingest log."""
 
     @abstractmethod
     def get_article(self, ref: int | str) -> Article | None:
