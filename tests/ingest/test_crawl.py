@@ -394,3 +394,21 @@ def test_a_stop_mid_crawl_stores_everything_fetched_and_nothing_else(store):
 
     assert 2 <= summary.crawl.fetched < 12
     assert summary.ingest.added == summary.crawl.fetched == store.count_articles()
+
+
+def test_a_home_page_given_as_a_feed_is_followed_to_its_feed(store):
+    with serve() as site:
+        host = "autoblog.example"
+        home = '<html><head><link rel="alternate" type="application/rss+xml" href="/feed/">'
+        site.add(host, "/", home + "</head><body><p>Latest news</p></body></html>")
+        item = site.url(host, "/2026/03/harbour")
+        rss = f'<rss version="2.0"><channel><title>A</title><item><link>{item}</link></item>'
+        site.add(host, "/feed/", rss + "</channel></rss>", content_type="application/rss+xml")
+        site.add(host, "/2026/03/harbour", story("Harbour of Lomvik reopens"))
+
+        summary = crawl_into(
+            store, CrawlSources(feeds=(site.url(host, "/"),)), OPTIONS, resolver=local_resolver
+        )
+
+    assert (summary.crawl.discovered, summary.ingest.added) == (1, 1)
+    assert summary.crawl.rejected == {}

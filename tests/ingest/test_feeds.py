@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from relaytrace.errors import InputError
-from relaytrace.ingest.feeds import parse_feed
+from relaytrace.ingest.feeds import feed_links, parse_feed
 
 RSS2 = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Sandholm Post</title>
@@ -85,3 +85,17 @@ def test_a_page_that_is_no_feed_is_refused():
     with pytest.raises(InputError) as err:
         parse_feed(b"<html><body><p>Welcome</p></body></html>", "https://x.example/")
     assert err.value.code == "bad_feed"
+
+
+def test_a_home_page_announces_its_feeds():
+    home = b"""<!doctype html><html><head><title>Sandholm Post</title>
+<link rel="alternate" type="application/rss+xml" title="News" href="/feed/">
+<link rel="alternate" type="application/atom+xml" href="https://sandholm-post.example/atom.xml">
+<link rel="alternate" hreflang="fr" href="/fr/">
+<link rel="stylesheet" href="/style.css"></head><body><p>Welcome</p></body></html>"""
+
+    assert feed_links(home, "https://sandholm-post.example/") == [
+        "https://sandholm-post.example/feed/",
+        "https://sandholm-post.example/atom.xml",
+    ]
+    assert feed_links(b"<html><body>no feeds</body></html>", "https://x.example/") == []

@@ -29,7 +29,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from relaytrace.errors import FetchError, InputError
-from relaytrace.ingest.feeds import DEFAULT_MAX_ITEMS, parse_feed
+from relaytrace.ingest.feeds import DEFAULT_MAX_ITEMS, feed_links, parse_feed
 from relaytrace.ingest.fetch import CrawlOptions, Fetcher, FetchResult
 from relaytrace.ingest.sitemaps import parse_sitemap
 from relaytrace.model import RawDocument, Rejection
@@ -181,7 +181,25 @@ def discover(
         yield from fresh(given, "urls")
     for url in sources.feeds:
         stats.add("sources")
-        listed = _fetch_listing(fetcher, url, validators, stats)
+        yield from _walk_feed(url, fetcher, limits, validators, stats, fresh)
+    for url in sources.sitemaps:
+        stats.add("sources")
+        yield from _walk_sitemap(url, fetcher, limits, validators, stats, fresh)
+
+
+def _walk_feed(
+    url: str,
+    fetcher: Fetcher,
+    limits: CrawlLimits,
+    validators: Validators | None,
+    stats: CrawlStats,
+    fresh: Callable[[Iterable[PageRef], str], Iterator[PageRef]],
+) -> Iterator[PageRef | Rejection]:
+    """Read one feed; a web page given as a feed is searched for the feeds it announces."""
+    queue, derived = [url], False
+    while queue:
+        current = queue.pop(0)
+        listed = _fetch_listing(fetcher, current, validators, stats)
         if isinstance(listed, Rejection):
             yield listed
             continue
@@ -190,8 +208,12 @@ def discover(
         try:
             feed = parse_feed(listed.content, listed.final_url, max_items=limits.max_per_feed)
         except InputError as exc:
-            stats.reject(url, exc.code)
-            yield Rejection(url, exc.code, exc.message)
+            announced = [] if derived else feed_links(listed.content, listed.final_url)
+            if announced:
+                queue, derived = announced, True
+                continue
+            stats.reject(current, exc.code)
+            yield Rejection(current, exc.code, exc.message)
             continue
         refs = [
             PageRef(item.url, url, _hints(feed_published=item.published, feed_title=item.title))
@@ -199,9 +221,6 @@ def discover(
             if not _too_old(item.published, limits)
         ]
         yield from fresh(refs, url)
-    for url in sources.sitemaps:
-        stats.add("sources")
-        yield from _walk_sitemap(url, fetcher, limits, validators, stats, fresh)
 
 
 def _walk_sitemap(

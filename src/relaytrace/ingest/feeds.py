@@ -15,10 +15,12 @@ from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
+from lxml import etree
+from lxml import html as lxml_html
 
 from relaytrace.errors import InputError
 
-__all__ = ["DEFAULT_MAX_ITEMS", "Feed", "FeedItem", "parse_feed"]
+__all__ = ["DEFAULT_MAX_ITEMS", "Feed", "FeedItem", "feed_links", "parse_feed"]
 
 DEFAULT_MAX_ITEMS = 500
 
@@ -62,6 +64,31 @@ def parse_feed(content: bytes, url: str, *, max_items: int = DEFAULT_MAX_ITEMS) 
             break
     title = (parsed.feed.get("title") or "").strip() or None
     return Feed(url=url, title=title, version=version or "unknown", items=tuple(items))
+
+
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+
+
+def feed_links(page: bytes, url: str, *, limit: int = 3) -> list[str]:
+    """Feeds a web page announces (``<link rel="alternate" type="application/rss+xml">``).
+
+    Lets ``--feed`` take a site's home page: WordPress relays and most news
+    sites announce their feeds this way.
+    """
+    try:
+        root = lxml_html.fromstring(page[: 512 * 1024])
+    except (etree.ParserError, ValueError):
+        return []
+    found: list[str] = []
+    for link in root.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").lower().split(";", 1)[0].strip()
+        href = (link.get("href") or "").strip()
+        if "alternate" in rel and kind in _FEED_TYPES and href:
+            absolute = urljoin(url, href)
+            if urlsplit(absolute).scheme in ("http", "https") and absolute not in found:
+                found.append(absolute)
+    return found[:limit]
 
 
 def _entry_link(entry: dict, base: str) -> str | None:
