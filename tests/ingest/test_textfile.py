@@ -168,3 +168,47 @@ def test_a_banner_naming_the_given_site_is_recognised() -> None:
 
     assert article.title == "Pilots end strike"
     assert [c.kind for c in article.cues] == ["banner"]
+
+
+PASTED_RELAY = [
+    "Le maire de Valbrune a annoncé mardi la fermeture du pont suspendu pour au moins six "
+    "mois, après qu'une inspection a relevé des fissures dans deux piles.",
+    "Les ingénieurs de la ville ont mesuré des fissures de près de quatre centimètres, a "
+    "précisé la mairie, qui a mis en place une navette fluviale gratuite.",
+    "Les commerçants du quai Sud craignent une baisse de leur chiffre d'affaires pendant "
+    "les travaux, estimés à 3,2 millions d'euros.",
+    "Les syndicats de Valbrune dénoncent un plan de transport « improvisé »",
+    "La préfecture a indiqué que les poids lourds seraient déviés par la rocade nord "
+    "jusqu'à la fin des travaux, prévue en septembre.",
+    "Le conseil municipal doit se réunir jeudi pour voter une aide aux commerçants.",
+]
+
+
+def test_a_lone_headline_in_pasted_text_is_a_teaser_even_without_wider_gaps() -> None:
+    text = "Fermeture du pont de Valbrune\n\n" + "\n\n".join(PASTED_RELAY) + "\n\nLien source\n"
+    article = parse_text(text, "https://relaisinfo.example/pont")
+
+    assert [c.headline for c in article.cues_of("teaser")] == [PASTED_RELAY[3]]
+    assert PASTED_RELAY[3] not in article.paragraphs
+    assert len(article.paragraphs) == 5
+
+
+def test_intertitles_of_an_article_are_kept() -> None:
+    paragraphs = list(PASTED_RELAY)
+    paragraphs[3] = "Les syndicats de Valbrune dénoncent un plan de transport improvisé"
+    paragraphs.insert(1, "Une navette fluviale gratuite pour les piétons du quai Sud")
+    text = "Fermeture du pont de Valbrune\n\n" + "\n\n".join(paragraphs) + "\n"
+    article = parse_text(text, "https://citydesk.example/pont")
+
+    assert article.cues_of("teaser") == ()  # two intertitles: the article's own structure
+    assert paragraphs[1] in article.paragraphs and paragraphs[4] in article.paragraphs
+
+
+def test_a_short_lone_line_is_kept() -> None:
+    paragraphs = list(PASTED_RELAY)
+    paragraphs[3] = "Travaux jusqu'en septembre"
+    text = "Fermeture du pont de Valbrune\n\n" + "\n\n".join(paragraphs) + "\n"
+    article = parse_text(text, "https://citydesk.example/pont")
+
+    assert article.cues_of("teaser") == ()
+    assert "Travaux jusqu'en septembre" in article.paragraphs

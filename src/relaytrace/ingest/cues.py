@@ -48,6 +48,7 @@ __all__ = [
 
 MAX_CUE_LINE = 220  # a cue line longer than this is prose, whatever it starts with
 MAX_OUTLET_WORDS = 7
+_CLOSING_QUOTES = '»"”’」』'
 
 
 def _rest(line: str, m: re.Match[str]) -> str | None:
@@ -111,8 +112,15 @@ def classify_line(
 
 
 def headline_shaped(text: str) -> bool:
-    """Short, one line, no closing punctuation: the shape of a headline, not of prose."""
-    if "\n" in text or text.endswith(TERMINAL) or text.endswith(","):
+    """Short, one line, no closing punctuation: the shape of a headline, not of prose.
+
+    A closing quotation mark may end a headline ('… vote d'aide « imprudent »'),
+    unless a full stop or other sentence mark stands before it.
+    """
+    if "\n" in text:
+        return False
+    bare = text.rstrip(_CLOSING_QUOTES + " \u00a0\u202f")
+    if not bare or bare.endswith(TERMINAL) or bare.endswith(","):
         return False
     if is_cjk(text):
         return 6 <= len(text) <= 60
@@ -130,6 +138,34 @@ def is_banner(line: str, site_name: str | None = None) -> bool:
     return " | " in text
 
 
+def _lone_headline(paragraphs: Sequence[str]) -> int | None:
+    """The index of a "read more" headline left alone in plain text, or None.
+
+    Pasted text loses the widget's markup and often its wider gaps; what stays is
+    one headline-shaped line of six words or more standing between two finished
+    prose paragraphs, well inside an article of five paragraphs or more. Articles
+    with intertitles have several (and short ones: "Work starts in spring"), so a
+    line only counts when it is the one headline-shaped line of the body.
+    """
+    n = len(paragraphs)
+    if n < 5:
+        return None
+    texts = [" ".join(p.split()) for p in paragraphs]
+    shaped = [
+        i for i in range(1, n - 1) if headline_shaped(texts[i]) and classify_line(texts[i]) is None
+    ]
+    if len(shaped) != 1 or not 2 <= shaped[0] <= n - 2:
+        return None
+    i = shaped[0]
+    text = texts[i]
+    long_enough = len(text) >= 12 if is_cjk(text) else len(text.split()) >= 6
+    prose = all(
+        len(texts[j]) >= 60 and texts[j].endswith(TERMINAL) and not texts[j][0].islower()
+        for j in (i - 1, i + 1)
+    )
+    return i if long_enough and prose else None
+
+
 def separate_cues(
     paragraphs: Sequence[str],
     *,
@@ -142,7 +178,8 @@ def separate_cues(
 
     ``gaps[i]`` is the number of blank lines before paragraph ``i`` in a text
     file: a bare headline standing between extra blank lines is a "read more"
-    widget's leftover. ``links`` maps a paragraph's text to the target of the
+    widget's leftover, and so is a lone long headline between prose paragraphs
+    (see ``_lone_headline``). ``links`` maps a paragraph's text to the target of the
     one link it holds (HTML); a paragraph in ``link_only`` is that link's whole
     text, which is how such a headline looks in a page.
     """
@@ -150,6 +187,7 @@ def separate_cues(
     body: list[str] = []
     cues: list[SourceCue] = []
     n = len(paragraphs)
+    lone = _lone_headline(paragraphs) if gaps is not None else None
     for i, raw in enumerate(paragraphs):
         text = " ".join(raw.split()) if "\n" not in raw.strip() else raw.strip()
         if not text:
@@ -163,7 +201,7 @@ def separate_cues(
         cue = classify_line(text, href=href, link_only=whole_link)
         if cue is None and body and 0 < i < n - 1 and headline_shaped(text):
             widened = gaps is not None and gaps[i] >= 2
-            if widened or whole_link:
+            if widened or whole_link or i == lone:
                 cue = SourceCue("teaser", text, url=href, headline=text)
         if cue is None and is_banner(text, site_name) and site_name and (edge or not body):
             cue = SourceCue("banner", text, outlet=text.split(" | ")[0].strip())
