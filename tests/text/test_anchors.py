@@ -136,6 +136,11 @@ def test_arabic_names_meet_latin_ones_by_consonant_skeleton() -> None:
     assert "s:stlt" in anchors_of("قال ستولتنبرغ إن الحلف مستعد", "ar")
 
 
+def test_arabic_clitics_and_al_prefixes_are_dropped_from_skeletons() -> None:
+    assert skeleton_key("القادري") == skeleton_key("Al-Qadiri") == skeleton_key("Qadiri")
+    assert "n:110000" in anchors_of("تبلغ 110 آلاف برميل يومياً", "ar")
+
+
 def test_quoted_titles_urls_and_handles() -> None:
     got = anchors_of(
         'The report "Silent Harbour Files" is at https://www.tarrow-news.example/files and '

@@ -192,12 +192,18 @@ def _scale_after(text: str, end: int) -> float | None:
     if not m:
         return None
     word = fold(m.group()).rstrip(".")
-    if word in scales["exact"]:
-        return float(scales["exact"][word])
+    exact = _scale_exact()
+    if word in exact:
+        return exact[word]
     for stem, value in _scale_stems():
         if word.startswith(stem):
             return value
     return None
+
+
+@cache
+def _scale_exact() -> dict[str, float]:
+    return {fold(k): float(v) for k, v in _data("scales.json")["exact"].items()}
 
 
 @cache
@@ -298,6 +304,13 @@ def skeleton_key(word: str) -> str:
     "Stoltenberg" and "ستولتنبرغ" both give "stlt"; vowels, w, y and h are
     dropped, c/q/x→k, v→f, p→b, doubled letters collapsed.
     """
+    for prefix in _ARABIC_PREFIXES:  # clitics: "and", "with", "the" (القادري ~ Qadiri)
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            word = word[len(prefix) :]
+            break
+    lowered = word.lower()
+    if lowered.startswith(("al-", "el-")):  # Al-Qadiri ~ القادري
+        word = word[3:]
     latin = "".join(c for c in fold(anyascii(word)) if c.isalpha())
     latin = latin.replace("kh", "h").replace("ch", "h")
     latin = latin.translate(_SKELETON_MAP)
