@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from pathlib import Path
@@ -17,9 +18,10 @@ from relaytrace.store import open_store
 runner = CliRunner()
 
 
-def test_bundled_corpus_is_found_and_build_sources_are_left_out():
+def test_bundled_corpus_is_found_and_build_sources_and_pastes_are_left_out():
     paths = corpus_paths(bundled_corpus())
     assert paths and not any(Path(p).name.startswith("_") for p in paths)
+    assert not any(Path(p).name == "paste" for p in paths)
     assert any(isinstance(item, RawDocument) for item in iter_sources(paths))
 
 
@@ -31,6 +33,8 @@ def test_demo_ingests_every_corpus_item_and_shows_holdings(tmp_path: Path):
     with open_store(db) as store:
         stats = store.stats()
     assert stats["articles"] == len(items), "every bundled item becomes an article"
+    labels = json.loads((Path(__file__).parents[1] / "fixtures" / "demo_labels.json").read_text())
+    assert stats["articles"] == len(labels["articles"]), "one article per labelled demo article"
     assert len(stats["languages"]) > 1
     assert "articles by language" in result.stdout
     assert "rejected" in result.stdout

@@ -49,12 +49,19 @@ def bundled_corpus() -> Path:
     return folder
 
 
+#: Corpus folders that are not ingested: ``paste/`` holds a relay as plain text
+#: for "paste an article" examples (its page is already in the corpus).
+NOT_INGESTED = frozenset({"paste"})
+
+
 def corpus_paths(corpus: Path) -> list[str]:
-    """The corpus entries to ingest: folders and article files, not ``_``-prefixed build sources."""
+    """The corpus entries to ingest: folders and article files, not build sources or pastes."""
     return [
         str(p)
         for p in sorted(corpus.iterdir())
-        if not p.name.startswith((".", "_")) and (p.is_dir() or p.name.lower().endswith(KNOWN))
+        if not p.name.startswith((".", "_"))
+        and p.name not in NOT_INGESTED
+        and (p.is_dir() or p.name.lower().endswith(KNOWN))
     ]
 
 
