@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from relaytrace.model import Relation, SourceCue
 from relaytrace.trace.clusters import ArticleInfo
 from relaytrace.trace.network import communities, percentile
+from relaytrace.trace.outlets import build_outlets, name_matches_site, registered_domain
 from relaytrace.trace.report import provenance_of
 
 T0 = datetime(2026, 2, 1, 7, 0, tzinfo=UTC)
@@ -99,3 +100,25 @@ def test_percentile_interpolates():
     assert percentile([], 0.5) is None
     assert percentile([10, 20], 0.5) == 15
     assert percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9) == 9.1
+
+
+def test_outlets_merge_per_registered_domain_and_fall_back_to_credited_names():
+    outlets = build_outlets(
+        [("www.quillbypost.example", "Quillby Post"), ("quillbypost.example", "Quillby Post"),
+         ("news.quillbypost.example", "QP News"), ("karskwire.example", None)],
+        fallback=[("karskwire.example", "Karsk Wire"), ("quillbypost.example", "The Post")],
+    )  # fmt: skip
+    assert set(outlets) == {"quillbypost.example", "karskwire.example"}
+    assert outlets["quillbypost.example"].name == "Quillby Post"
+    assert outlets["quillbypost.example"].articles == 3
+    assert outlets["karskwire.example"].name == "Karsk Wire"
+
+
+def test_outlet_names_match_sites_across_spellings():
+    assert name_matches_site("Eastern Daily", "eastern-daily.example")
+    assert name_matches_site("EASTERN DAILY TV", "easterndaily.example")
+    assert name_matches_site("Info 24", "info24-fr.example", ["Dernières Nouvelles | Info 24"])
+    assert name_matches_site("Восток Экспресс", "vostok.example", ["Vostok Ekspress"])
+    assert name_matches_site("karskwire.example", "www.karskwire.example")
+    assert not name_matches_site("Karsk Wire", "quillbypost.example", ["Quillby Post"])
+    assert registered_domain("https://news.bbc.co.uk/x") == "bbc.co.uk"

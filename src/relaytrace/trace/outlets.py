@@ -142,25 +142,33 @@ class Outlet:
     articles: int = 0
 
 
-def build_outlets(records: Iterable[tuple[str, str | None]]) -> dict[str, Outlet]:
+def build_outlets(
+    records: Iterable[tuple[str, str | None]], fallback: Iterable[tuple[str, str]] = ()
+) -> dict[str, Outlet]:
     """Merge (site, site_name) pairs into one ``Outlet`` per registered domain.
 
     The display name is the most frequent site name of the domain (ties: the
-    shortest, then alphabetical); a domain with no name shows the domain.
+    shortest, then alphabetical). ``fallback`` (site, name) pairs — banners,
+    names other outlets credit the site under — name a domain that has no site
+    name of its own; a domain with no name at all shows the domain.
     """
     names: dict[str, Counter[str]] = defaultdict(Counter)
+    spare: dict[str, Counter[str]] = defaultdict(Counter)
     counts: Counter[str] = Counter()
     for site, site_name in records:
         domain = registered_domain(site) or site
         counts[domain] += 1
         if site_name and site_name.strip():
             names[domain][site_name.strip()] += 1
+    for site, name in fallback:
+        if name and name.strip():
+            spare[registered_domain(site) or site][name.strip()] += 1
     outlets = {}
-    for domain, n in counts.items():
-        seen = names.get(domain, Counter())
+    for domain in set(counts) | set(spare):
+        seen = names.get(domain) or spare.get(domain) or Counter()
         ranked = sorted(seen.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))
         display = ranked[0][0] if ranked else domain
-        outlets[domain] = Outlet(domain, display, tuple(k for k, _ in ranked), n)
+        outlets[domain] = Outlet(domain, display, tuple(k for k, _ in ranked), counts[domain])
     return outlets
 
 

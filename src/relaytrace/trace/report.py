@@ -28,6 +28,7 @@ from relaytrace.trace.clusters import (
 )
 from relaytrace.trace.network import Network, build_network
 from relaytrace.trace.origin import Origin, OriginOptions, find_origin
+from relaytrace.trace.outlets import Credit, Outlet, build_outlets, points_to, registered_domain
 from relaytrace.trace.stories import StoryCluster, StoryOptions, story_clusters
 from relaytrace.trace.tree import RelayEdge, RelayTree, TreeOptions, build_tree
 from relaytrace.trace.watchlist import WatchEntry, Watchlist
@@ -37,6 +38,7 @@ __all__ = [
     "ProvenanceReport",
     "corpus_provenance",
     "origin_rows",
+    "outlet_names",
     "provenance_for",
     "provenance_of",
     "story_rows",
@@ -84,10 +86,14 @@ class CorpusProvenance:
     stories: tuple[StoryCluster, ...]
     site_articles: Mapping[str, int] = field(default_factory=dict)
     site_langs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    outlets: Mapping[str, Outlet] = field(default_factory=dict)
 
     def network(self) -> Network:
         results = [(self.origins[c.id], self.trees[c.id]) for c in self.clusters]
-        return build_network(results, self.infos, self.site_articles, site_langs=self.site_langs)
+        names = {domain: o.name for domain, o in self.outlets.items()}
+        return build_network(
+            results, self.infos, self.site_articles, names, site_langs=self.site_langs
+        )
 
 
 def watch_hit(origin: Origin | None, watchlist: Watchlist | None) -> WatchEntry | None:
@@ -106,6 +112,7 @@ def provenance_of(
     story_options: StoryOptions | None = None,
     site_articles: Mapping[str, int] | None = None,
     site_langs: Mapping[str, tuple[str, ...]] | None = None,
+    site_names: Iterable[tuple[str, str | None]] | None = None,
 ) -> CorpusProvenance:
     """Clusters, origins, trees and stories from article views and relations (no store)."""
     rels = [r for r in relations if r.a in infos and r.b in infos]
@@ -120,7 +127,38 @@ def provenance_of(
     return CorpusProvenance(
         infos, tuple(clusters), origins, trees, tuple(stories),
         dict(site_articles or {}), dict(site_langs or {}),
+        outlet_names(infos.values(), origins.values(), clusters, site_names),
     )  # fmt: skip
+
+
+def outlet_names(
+    infos: Iterable[ArticleInfo],
+    origins: Iterable[Origin],
+    clusters: Iterable[RelayCluster],
+    site_names: Iterable[tuple[str, str | None]] | None = None,
+) -> dict[str, Outlet]:
+    """Outlets merged per registered domain, named by their site names, else by
+    their banners, else by the names relays credit them under."""
+    infos = list(infos)
+    by_id = {i.id: i for i in infos}
+    records = list(site_names) if site_names is not None else [(i.site, i.site_name) for i in infos]
+    fallback = [
+        (i.site, c.outlet or c.text.split("|")[0])
+        for i in infos
+        for c in i.cues
+        if c.kind == "banner"
+    ]
+    members = {c.id: c.members for c in clusters}
+    for o in origins:
+        if o.article is None:
+            continue
+        target = by_id[o.article]
+        for m in members.get(o.cluster, ()):
+            for c in by_id[m].cues:
+                naming = c.kind in ("title_suffix", "source_line", "credit")
+                if c.outlet and naming and points_to(Credit(m, c.kind, c.outlet), target) > 0:
+                    fallback.append((target.site, c.outlet))
+    return build_outlets(records, fallback)
 
 
 def corpus_provenance(store: Store, **options: object) -> CorpusProvenance:
@@ -133,9 +171,11 @@ def corpus_provenance(store: Store, **options: object) -> CorpusProvenance:
     infos: dict[int, ArticleInfo] = {}
     site_articles: Counter[str] = Counter()
     langs: dict[str, set[str]] = defaultdict(set)
+    names: list[tuple[str, str | None]] = []
     for art in store.iter_articles():
-        site = site_of(art)
+        site = registered_domain(site_of(art)) or site_of(art)
         site_articles[site] += 1
+        names.append((site, art.site_name))
         if art.lang:
             langs[site].add(art.lang)
         if art.id in needed:
@@ -145,6 +185,7 @@ def corpus_provenance(store: Store, **options: object) -> CorpusProvenance:
         relations,
         site_articles=site_articles,
         site_langs={s: tuple(sorted(ls)) for s, ls in langs.items()},
+        site_names=names,
         **options,  # type: ignore[arg-type]
     )
 
