@@ -215,6 +215,7 @@ def _walk_feed(
             stats.reject(current, exc.code)
             yield Rejection(current, exc.code, exc.message)
             continue
+        _remember(validators, current, listed)  # only once it proved to be a feed
         refs = [
             PageRef(item.url, url, _hints(feed_published=item.published, feed_title=item.title))
             for item in feed.items
@@ -257,6 +258,7 @@ def _walk_sitemap(
             stats.reject(current, exc.code)
             yield Rejection(current, exc.code, exc.message)
             continue
+        _remember(validators, current, listed)
         if sitemap.kind == "index":
             if depth >= limits.sitemap_depth:
                 stats.reject(current, "sitemap_too_deep")
@@ -404,14 +406,16 @@ def _fetch_page(
 def _fetch_listing(
     fetcher: Fetcher, url: str, validators: Validators | None, stats: CrawlStats
 ) -> FetchResult | Rejection | None:
-    """Fetch a feed or sitemap: the result, a Rejection, or None when not modified."""
+    """Fetch a feed or sitemap: the result, a Rejection, or None when not modified.
+
+    Its validators are remembered by the caller, once the content parsed.
+    """
     etag, modified = validators.get(url) if validators is not None else (None, None)
     try:
         result = fetcher.fetch(url, accept="xml", etag=etag, last_modified=modified)
     except FetchError as exc:
         stats.reject(url, exc.code)
         return Rejection(url, exc.code, exc.message)
-    _remember(validators, url, result)
     if result.status == "not_modified":
         stats.add("not_modified")
         return None
