@@ -133,6 +133,8 @@ def cues(run: Run, labels: list[dict], misses: list[str]) -> dict[str, str]:
                 ok = any(c.url == want for c in got)
             elif kind == "teaser":
                 ok = any(_norm(want) in _norm(c.headline or c.text) for c in got)
+            elif kind == "banner":
+                ok = any(_norm(want) == _norm(c.text) for c in got)
             else:
                 ok = any(_norm(want) in _norm(c.outlet or c.text) for c in got)
             cell[0] += ok
