@@ -15,7 +15,7 @@ from sites import Reply, Site, local_resolver, page, serve
 
 from relaytrace.errors import InputError
 from relaytrace.ingest.fetch import CrawlOptions
-from relaytrace.ingest.watch import parse_every, read_feed_list, watch
+from relaytrace.ingest.watch import ValidatorCache, parse_every, read_feed_list, watch
 from relaytrace.store import open_store
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -157,3 +157,22 @@ def test_watch_matches_what_it_ingests(tmp_path: Path):
         assert report.polls[0].ingest.added == 2
         assert report.polls[0].matched == 1
         assert len(list(store.relations())) == 1
+
+
+def test_a_vanished_item_is_not_asked_for_again_every_poll(store):
+    with serve() as site:
+        feed = Feed(site, "post.example")
+        feed.add(1)
+        gone = site.url("post.example", "/news/gone")
+        with feed.lock:
+            feed.items.append(gone)
+        options = CrawlOptions(allow_private=True, min_delay=0)
+
+        report = watch(
+            store, [site.url("post.example", "/feed.xml")], options, every=0.0,
+            match=False, max_polls=3, validators=ValidatorCache(None), resolver=local_resolver,
+        )  # fmt: skip
+
+        assert len(site.requests_for("/news/gone")) == 1
+    assert report.polls[0].crawl.rejected == {"http_error": 1}
+    assert report.polls[2].crawl.known == 2

@@ -367,6 +367,8 @@ def _fetch_page(
     try:
         result = fetcher.fetch(ref.url, accept="html", etag=etag, last_modified=modified)
     except FetchError as exc:
+        if validators is not None and getattr(exc, "status", None) in (404, 410):
+            validators.put(ref.url, None, None)  # gone for good: not asked again each poll
         stats.reject(ref.url, exc.code)
         progress.done(ref.source, 0)
         return Rejection(ref.url, exc.code, exc.message)
