@@ -15,7 +15,7 @@ from relaytrace.trace.statements.direct import Found, direct_quotes
 from relaytrace.trace.statements.lexicon import Lexicon, lexicon
 from relaytrace.trace.statements.reported import reported_speech
 from relaytrace.trace.statements.resolve import Speakers
-from relaytrace.trace.statements.speakers import Speaker, name_runs
+from relaytrace.trace.statements.speakers import Speaker, name_runs, role_phrase
 from relaytrace.trace.statements.tokens import is_common
 
 __all__ = ["extract_from_text", "extract_statements"]
@@ -57,15 +57,34 @@ def _person_like(run, lex: Lexicon) -> bool:
     return sum(is_common(w, lex) for w in words) <= 1
 
 
+def _person_name(name: str, lex: Lexicon) -> bool:
+    """A written name that looks like a person's: "Maren Holtvik", not "Tarvon First"."""
+    words = [w for w in name.split() if w.lower() not in lex.name_particles]
+    if lex.no_spaces:
+        return 2 <= len(name) <= 4
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if any(lex.is_role(w) or w.isupper() for w in words):
+        return False
+    return sum(is_common(w, lex) for w in words) <= 1
+
+
 def _note_names(speakers: Speakers, paragraphs: Sequence[str], lex: Lexicon) -> None:
     """Register every multi-word name of the article with the role written before it."""
     offset = 0
     for text in paragraphs:
         for run in name_runs(text, lex):
-            if _person_like(run, lex):
-                name = text[run.start : run.end]
-                role = " ".join(t.text for t in run.roles) or None
-                speakers.note(name, role, offset + run.start)
+            if not _person_like(run, lex):
+                continue
+            before = text[max(0, run.start - 60) : run.start].split()
+            if before and not before[-1][:1].isupper():
+                word = before[-1].lower()
+                if word in lex.determiners or word in lex.prepositions or word.endswith(("'", "’")):
+                    continue  # "la société Vectral Logistique", "de Tarvon First"
+            role = " ".join(t.text for t in run.roles) or None
+            if role is None and before:
+                role = role_phrase(" ".join(before[-5:]), lex)
+            speakers.note(text[run.start : run.end], role, offset + run.start)
         offset += len(text) + 2
 
 
@@ -99,7 +118,7 @@ def extract_from_text(paragraphs: Sequence[str], lang: str | None) -> list[State
                     name = name or None
                     speakers.last = Speaker(name or "", found.kind, role=role, plural=found.plural)
                     speakers.last_pos = start
-                    if name and (found.kind in ("name", "pronoun") or name != found.text):
+                    if name and _person_name(name, lex):
                         speakers.note(name, role, start)
                 verb = f.verb
             out.append(

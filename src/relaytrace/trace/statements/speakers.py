@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from relaytrace.trace.statements.lexicon import Lexicon
 from relaytrace.trace.statements.tokens import Token, is_capitalised, is_common, tokenize
 
-__all__ = ["Speaker", "name_runs", "speaker_after", "speaker_before"]
+__all__ = ["Speaker", "name_runs", "role_phrase", "speaker_after", "speaker_before"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +119,7 @@ def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
     return runs
 
 
-def _role_phrase(text: str, lex: Lexicon) -> str | None:
+def role_phrase(text: str, lex: Lexicon) -> str | None:
     """The role part of a phrase, from its first role word, or None."""
     if lex.role_re is None:
         return None
@@ -218,7 +218,7 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
         head_start = 0
     if run is not None:
         name = segment[run.start - offset : run.end - offset]
-        role = appositive or _role_phrase(segment[head_start : run.start - offset], lex)
+        role = appositive or role_phrase(segment[head_start : run.start - offset], lex)
         return Speaker(name, "name", role=role, start=run.start, end=run.end)
     sw = seg.split()
     if sw and sw[0].lower() in lex.pronouns and len(sw) <= 25:
@@ -231,7 +231,7 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
         return None
     if hw[-1].lower() in lex.pronouns:
         return Speaker(hw[-1], "pronoun", plural=hw[-1].lower() in lex.plural_pronouns)
-    if _role_phrase(phrase, lex):
+    if role_phrase(phrase, lex):
         kind = "role"
     elif any(is_capitalised(w) for w in hw) or (hw[0].lower() in lex.determiners):
         kind = "description"
@@ -284,12 +284,12 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
     ):
         return None, 0
     end = run.end - offset
-    role = _role_phrase(before, lex)
+    role = role_phrase(before, lex)
     rest = segment[end:]
     if rest.startswith(","):
         nxt = rest[1:].split(",", 1)
         apposition = _clean(nxt[0])
-        if apposition and _role_phrase(apposition, lex) and len(apposition.split()) <= 14:
+        if apposition and role_phrase(apposition, lex) and len(apposition.split()) <= 14:
             role = role or apposition
             end += 1 + len(nxt[0])
     name = segment[run.start - offset : run.end - offset]
