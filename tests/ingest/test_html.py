@@ -403,3 +403,20 @@ def test_deeply_nested_page_is_read_and_absurd_nesting_fails_cleanly() -> None:
         else:
             with pytest.raises(ExtractionError):
                 extract_html(page, "https://x.example/deep")
+
+
+def test_banner_in_the_site_header_is_a_banner_cue() -> None:
+    page = relay_page().replace(
+        '<a href="https://relaynow.example/">Relay Now</a>',
+        '<a href="https://relaynow.example/">Relay Now | World 24</a>',
+    )
+    article = extract_html(page, "https://relaynow.example/?p=42")
+
+    [banner] = article.cues_of("banner")
+    assert (banner.text, banner.outlet) == ("Relay Now | World 24", "Relay Now")
+    assert "World 24" not in article.body
+
+
+def test_a_plain_site_title_is_not_a_banner_cue() -> None:
+    article = extract_html(relay_page(), "https://relaynow.example/?p=42")
+    assert article.cues_of("banner") == ()

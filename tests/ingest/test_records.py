@@ -101,3 +101,18 @@ def test_record_with_only_cue_lines_is_no_article() -> None:
     with pytest.raises(ExtractionError) as err:
         article_from_record({"url": "https://x.example/a", "title": "T", "text": "Source link"})
     assert err.value.code == "no_article"
+
+
+def test_a_banner_shaped_site_name_is_reported_as_the_banner() -> None:
+    article = article_from_record(
+        {
+            "url": "https://relaynow.example/2026/03/06/pilots/",
+            "site_name": "Relay Now | World 24",
+            "title": "Harbour pilots end strike",
+            "text": "Harbour pilots returned to work on Friday after a three-day strike.",
+        }
+    )
+
+    [banner] = article.cues_of("banner")
+    assert (banner.text, banner.outlet) == ("Relay Now | World 24", "Relay Now")
+    assert article.site_name == "Relay Now | World 24"

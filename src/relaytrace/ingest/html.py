@@ -101,6 +101,10 @@ def extract_html(
 
     extra = cues_beside_body(dom, paragraphs, cues)
     all_cues = ([parts.suffix] if parts.suffix else []) + list(cues) + extra
+    banner = metadata.site_banner(tree)
+    shown = [fold(c.text) for c in all_cues if c.kind == "banner"]
+    if banner and not any(t.startswith(fold(banner)) for t in shown):
+        all_cues.insert(0, SourceCue("banner", banner, outlet=banner.split(" | ")[0].strip()))
     if canonical and site and site_of(canonical) not in ("", site):
         all_cues.append(SourceCue("source_line", "canonical link", url=canonical))
     teaser_urls = {c.url for c in all_cues if c.kind == "teaser" and c.url}

@@ -16,7 +16,7 @@ import htmldate
 from lxml import etree
 from lxml import html as lxml_html
 
-from relaytrace.ingest.cues import same_outlet
+from relaytrace.ingest.cues import is_banner, same_outlet
 from relaytrace.ingest.dates import (
     choose_published,
     date_from_jsonld,
@@ -34,6 +34,7 @@ __all__ = [
     "meta",
     "published",
     "raw_title",
+    "site_banner",
     "site_name",
     "text_of",
 ]
@@ -166,3 +167,14 @@ def canonical_url(tree: lxml_html.HtmlElement, base: str | None) -> str | None:
     for el in tree.xpath("//link[@rel='canonical'][@href]"):
         return http_url(el.get("href"), base) or http_url(meta(tree, "og:url"), base)
     return http_url(meta(tree, "og:url"), base)
+
+
+def site_banner(tree: lxml_html.HtmlElement) -> str | None:
+    """The site's "Name | Tagline" banner, when its branding element or og:site_name has
+    that shape (autoblogs put "Dernières Nouvelles | News 24" in the site header)."""
+    candidates = [text_of(el) for el in tree.xpath(SITE_NAME_XPATH)]
+    candidates.append(meta(tree, "og:site_name") or "")
+    for text in candidates:
+        if " | " in text and is_banner(text):
+            return text
+    return None

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from relaytrace.errors import ExtractionError, InputError
-from relaytrace.ingest.cues import is_banner, separate_cues, split_title
+from relaytrace.ingest.cues import fold, is_banner, separate_cues, split_title
 from relaytrace.ingest.dates import PublishedDate, date_from_text, date_from_url, parse_date
 from relaytrace.ingest.sites import site_of
 from relaytrace.model import Article, SourceCue
@@ -111,6 +111,12 @@ def article_from_parts(
     if site_name is None:
         banner = next((c for c in all_cues if c.kind == "banner"), None)
         site_name = banner.text if banner else parts.own_name
+    elif " | " in str(site_name) and is_banner(str(site_name)):
+        # a site named "Dernières Nouvelles | News 24" shows that banner on every page
+        shown = [fold(c.text) for c in all_cues if c.kind == "banner"]
+        if not any(t.startswith(fold(str(site_name))) for t in shown):
+            name = str(site_name)
+            all_cues.insert(0, SourceCue("banner", name, outlet=name.split(" | ")[0].strip()))
     published, source, precision = _published(hints.get("published"), url)
     fetched = hints.get("fetched")
     return Article(
