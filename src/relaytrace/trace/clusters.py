@@ -94,7 +94,8 @@ def _common(word: str, lang: str | None) -> bool:
     try:
         # The "small" lists hold the words from Zipf 3 up: enough, and fast to load.
         return zipf_frequency(word, lang, wordlist="small") >= COMMON_ZIPF
-    except (LookupError, ValueError):
+    except (LookupError, ValueError, ImportError):
+        # Unknown language, or one whose tokenizer is not installed (zh needs jieba).
         return False
 
 
