@@ -145,11 +145,12 @@ def align(
         blocks.append((int(i), int(i), int(j), int(j), float(one[i, j])))
     for i, j in zip(*np.nonzero(two_one > floor), strict=True):
         s = float(two_one[i, j]) - options.merge_penalty
-        if s > max(one[i, j], one[i + 1, j]) + 0.02:
+        # both halves must share something with j: an anchorless neighbour is not merged
+        if min(one[i, j], one[i + 1, j]) > 0 and s > max(one[i, j], one[i + 1, j]) + 0.02:
             blocks.append((int(i), int(i) + 1, int(j), int(j), s))
     for i, j in zip(*np.nonzero(one_two > floor), strict=True):
         s = float(one_two[i, j]) - options.merge_penalty
-        if s > max(one[i, j], one[i, j + 1]) + 0.02:
+        if min(one[i, j], one[i, j + 1]) > 0 and s > max(one[i, j], one[i, j + 1]) + 0.02:
             blocks.append((int(i), int(i), int(j), int(j) + 1, s))
     free = min(
         float(np.where(one > floor, one, 0).max(axis=1).sum()),
