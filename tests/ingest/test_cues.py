@@ -236,19 +236,46 @@ def test_same_outlet_compares_names_and_domains() -> None:
 
 
 @pytest.mark.parametrize(
-    "title",
+    ("title", "clean"),
     [
-        "Ukraine aid vote delayed again | World",
-        "Заголовок о забастовке в порту — Новости",
-        "Port strike ends after three days – Holtvik",
+        ("Ukraine aid vote delayed again | World", "Ukraine aid vote delayed again"),
+        ("Заголовок о забастовке в порту — Новости", "Заголовок о забастовке в порту"),
+        ("Port strike ends after three days – Holtvik",
+         "Port strike ends after three days – Holtvik"),
     ],
-)
-def test_sections_and_speakers_are_not_outlet_suffixes(title: str) -> None:
-    parts = split_title(title)
-    assert parts.suffix is None and parts.title == title
+)  # fmt: skip
+def test_sections_and_speakers_are_not_outlet_suffixes(title: str, clean: str) -> None:
+    parts = split_title(title)  # a section leaves the title, a speaker stays
+    assert parts.suffix is None and parts.title == clean
 
 
 def test_chinese_title_suffix() -> None:
     parts = split_title("江北港口罢工三天后结束 — 新华社")
     assert parts.title == "江北港口罢工三天后结束"
     assert parts.suffix is not None and parts.suffix.outlet == "新华社"
+
+
+@pytest.mark.parametrize(
+    ("title", "site_name", "clean"),
+    [
+        ("Aid bill stalls again as coalition splits | Politics | The Harbourline Post",
+         "The Harbourline Post", "Aid bill stalls again as coalition splits"),
+        ("Fähre vor Hallerö auf Grund gelaufen - Panorama", None,
+         "Fähre vor Hallerö auf Grund gelaufen"),
+        ("Las lluvias desbordan el río Arcén | Región", None, "Las lluvias desbordan el río Arcén"),
+        ("Zatrzymany dziennikarz wraca do kraju – Świat", None,
+         "Zatrzymany dziennikarz wraca do kraju"),
+    ],
+)  # fmt: skip
+def test_a_trailing_section_word_leaves_the_title(title: str, site_name: str | None, clean: str):
+    assert split_title(title, site_name).title == clean
+
+
+def test_the_pages_own_sections_leave_the_title_too() -> None:
+    title = "Aid bill stalls again as coalition splits | Veltria desk"
+    assert split_title(title).title == title  # not a common section word
+    assert split_title(title, sections=["Veltria desk"]).title == title.split(" | ")[0]
+
+
+def test_a_section_word_alone_is_kept_as_the_title() -> None:
+    assert split_title("Politics | Sport").title == "Politics | Sport"

@@ -420,3 +420,25 @@ def test_banner_in_the_site_header_is_a_banner_cue() -> None:
 def test_a_plain_site_title_is_not_a_banner_cue() -> None:
     article = extract_html(relay_page(), "https://relaynow.example/?p=42")
     assert article.cues_of("banner") == ()
+
+
+def story_page(*, title: str, head: str = "", top: str = "") -> str:
+    """A newspaper page: ``head`` goes into ``<head>``, ``top`` above the body paragraphs."""
+    paragraphs = "\n".join(f"<p>{p}</p>" for p in BODY_EN)
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{title}</title>{head}</head><body>
+<header><a class="logo" href="https://tidewater.example/">Tidewater Courier</a></header>
+<main><article>{top}<div class="story-body">{paragraphs}</div></article></main>
+<footer>© Tidewater Courier</footer></body></html>"""
+
+
+def test_section_of_the_page_leaves_the_title_and_the_kicker_leaves_the_body() -> None:
+    page = story_page(
+        title="Harbour pilots end strike after deal | Harbour desk | Tidewater Courier",
+        head='<meta property="article:section" content="Harbour desk">',
+        top='<p class="kicker">Politics</p>',
+    )
+    article = extract_html(page, "https://tidewater.example/harbour/pilots")
+
+    assert article.title == "Harbour pilots end strike after deal"
+    assert article.paragraphs == tuple(BODY_EN)

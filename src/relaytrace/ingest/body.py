@@ -9,6 +9,7 @@ link, "read more" teasers, credits.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from configparser import ConfigParser
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +19,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.settings import use_config
 
-from relaytrace.ingest.cues import CJK, classify_line, fold, headline_shaped
+from relaytrace.ingest.cues import CJK, classify_line, fold, headline_shaped, lexicon
 from relaytrace.ingest.dates import date_from_text
 from relaytrace.ingest.decode import MAX_HTML_BYTES
 from relaytrace.ingest.metadata import http_url, text_of
@@ -231,13 +232,19 @@ def cues_beside_body(
     return extra
 
 
-def drop_page_furniture(paragraphs: list[str], title_forms: set[str]) -> list[str]:
-    """Remove the title and a bare dateline that trafilatura may keep at the top of the body."""
+def drop_page_furniture(
+    paragraphs: list[str], title_forms: set[str], sections: Collection[str] = ()
+) -> list[str]:
+    """Remove what trafilatura may keep at the top of the body: the title, a bare
+    dateline, and a kicker naming the section ("Politics") above the headline."""
+    section_names = {fold(s) for s in sections} | lexicon().sections
     kept = []
     for i, p in enumerate(paragraphs):
         if fold(p) in title_forms:
             continue
         if i < 3 and len(p) <= 40 and date_from_text(p) is not None and len(p.split()) <= 5:
+            continue
+        if i < 3 and len(p.split()) <= 4 and fold(p) in section_names:
             continue
         kept.append(p)
     return kept

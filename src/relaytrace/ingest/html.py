@@ -76,7 +76,8 @@ def extract_html(
     if site_name is None and page_title != raw_title and page_title.startswith(raw_title):
         tail = page_title[len(raw_title) :].strip(" -–—|:·")
         site_name = tail or None
-    parts = split_title(raw_title, site_name, site or None)
+    sections = metadata.page_sections(tree, nodes)
+    parts = split_title(raw_title, site_name, site or None, sections=sections)
     if not parts.title:
         raise ExtractionError(f"{page_url}: page has no title", code="no_article")
 
@@ -84,7 +85,7 @@ def extract_html(
         page = lxml_html.tostring(tree, encoding="unicode")
     blocks = body_blocks(page, tree, page_url)
     title_forms = {fold(raw_title), fold(parts.title), fold(page_title)}
-    paragraphs = drop_page_furniture([b.text for b in blocks], title_forms)
+    paragraphs = drop_page_furniture([b.text for b in blocks], title_forms, sections)
     links = [link for b in blocks for link in b.links]
     dom = [
         ln for ln in article_lines(leaf_lines(tree, page_url), paragraphs) if len(ln.text) <= 400

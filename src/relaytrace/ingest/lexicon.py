@@ -74,6 +74,7 @@ class CueLexicon:
     agencies: frozenset[str]
     outlets: frozenset[str]
     outlet_words: frozenset[str]
+    sections: frozenset[str]
 
 
 def _alternation(phrases: Sequence[str]) -> str:
@@ -114,6 +115,7 @@ def lexicon() -> CueLexicon:
         agencies=frozenset(fold(a) for a in agencies),
         outlets=frozenset(fold(o) for o in agencies_data.get("outlets", []) + agencies),
         outlet_words=frozenset(fold(w) for w in lists.get("outlet_words", [])),
+        sections=frozenset(fold(w) for w in lists.get("sections", [])),
     )
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "http_url",
     "jsonld_nodes",
     "meta",
+    "page_sections",
     "published",
     "raw_title",
     "site_banner",
@@ -178,3 +179,30 @@ def site_banner(tree: lxml_html.HtmlElement) -> str | None:
         if " | " in text and is_banner(text):
             return text
     return None
+
+
+def page_sections(tree: lxml_html.HtmlElement, nodes: list[dict]) -> tuple[str, ...]:
+    """The page's own section names: ``article:section`` metas, JSON-LD ``articleSection``
+    and breadcrumb items (markup or JSON-LD ``BreadcrumbList``), in that order."""
+    found: list[str] = []
+    for el in tree.xpath("//meta[@property='article:section' or @name='article:section']"):
+        found.append(el.get("content") or "")
+    for node in nodes:
+        section = node.get("articleSection")
+        values = section if isinstance(section, list) else [section]
+        found.extend(v for v in values if isinstance(v, str))
+        if node.get("@type") == "BreadcrumbList" and isinstance(node.get("itemListElement"), list):
+            for item in node["itemListElement"]:
+                name = item.get("name") if isinstance(item, dict) else None
+                inner = item.get("item") if isinstance(item, dict) else None
+                if not isinstance(name, str) and isinstance(inner, dict):
+                    name = inner.get("name")
+                found.extend([name] if isinstance(name, str) else [])
+    crumbs = tree.xpath(
+        "//*[contains(@class, 'breadcrumb')"
+        " or translate(@aria-label, 'BREADCUM', 'breadcum') = 'breadcrumb']"
+    )
+    for el in crumbs[:2]:
+        found.extend(text_of(a) for a in el.iter("a", "li", "span") if len(a) == 0)
+    names = (" ".join(f.split()) for f in found)
+    return tuple(dict.fromkeys(n for n in names if 2 <= len(n) <= 40))

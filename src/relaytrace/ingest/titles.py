@@ -8,13 +8,13 @@ cue. A speaker credit at the end of a headline ("… – Stoltenberg") stays.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from relaytrace.ingest.lexicon import URL, fold, is_cjk, lexicon, same_outlet
 from relaytrace.model import SourceCue
 
-__all__ = ["TITLE_SEPARATORS", "TitleParts", "split_title"]
+__all__ = ["TITLE_SEPARATORS", "TitleParts", "split_title", "strip_section"]
 
 TITLE_SEPARATORS = (" — ", " ― ", " – ", " - ", " | ", " :: ", " // ", " » ", " · ")
 _STRONG_SEPARATORS = (" — ", " ― ", " | ", " :: ", " // ")
@@ -68,15 +68,41 @@ def _cut(title: str, separators: Sequence[str], *, last: bool) -> tuple[str, str
     return title[:i].strip(), sep, title[i + len(sep) :].strip()
 
 
-def split_title(title: str, site_name: str | None = None, site: str | None = None) -> TitleParts:
+def _long_enough(head: str) -> bool:
+    return (len(head) >= 15 and len(head.split()) >= 3) or (is_cjk(head) and len(head) >= 6)
+
+
+def strip_section(title: str, sections: Collection[str] = ()) -> str:
+    """Remove a trailing section name ("… | Politics", "… - Ausland").
+
+    A section is one of the page's own (``article:section``, breadcrumbs) or a
+    common section word of the cue data (``sections`` in the language files).
+    """
+    cut = _cut(title, TITLE_SEPARATORS, last=True)
+    if cut is None:
+        return title
+    head, _sep, tail = cut
+    name = fold(tail)
+    known = name in lexicon().sections or name in {fold(s) for s in sections}
+    return head if known and _long_enough(head) else title
+
+
+def split_title(
+    title: str,
+    site_name: str | None = None,
+    site: str | None = None,
+    *,
+    sections: Collection[str] = (),
+) -> TitleParts:
     """Split "Headline — Origin Outlet – Own Site" into its parts.
 
     The own site's name (given, or the site's domain label) is removed from
-    either end; one remaining suffix that looks like an outlet's name becomes a
-    ``title_suffix`` cue. Only the last segment is considered, so a speaker
-    credit inside the headline ("… in Kiev – Stoltenberg") stays in the title.
+    either end, and a section name ("… | Politics") from the end (see
+    :func:`strip_section`); one remaining suffix that looks like an outlet's
+    name becomes a ``title_suffix`` cue. Only the last segment is considered, so
+    a speaker credit inside the headline ("… in Kiev – Stoltenberg") stays.
     """
-    text = " ".join((title or "").split())
+    text = strip_section(" ".join((title or "").split()), sections)
     own_names = [n for n in (site_name, site) if n]
     own: str | None = None
     for last in (True, False):
@@ -86,14 +112,12 @@ def split_title(title: str, site_name: str | None = None, site: str | None = Non
             kept, name = (head, tail) if last else (tail, head)
             if any(same_outlet(name, n) for n in own_names) and len(kept) >= 8:
                 text, own = kept, name
+    text = strip_section(text, sections)
     suffix = None
     cut = _cut(text, TITLE_SEPARATORS, last=True)
     if cut:
         head, sep, tail = cut
-        long_enough = (len(head) >= 15 and len(head.split()) >= 3) or (
-            is_cjk(head) and len(head) >= 6
-        )
-        if long_enough and _looks_like_outlet(tail, sep):
+        if _long_enough(head) and _looks_like_outlet(tail, sep):
             suffix = SourceCue("title_suffix", f"{sep.strip()} {tail}", outlet=tail)
-            text = head
+            text = strip_section(head, sections)
     return TitleParts(text, suffix, own)
