@@ -19,28 +19,38 @@ are spaced by ``min_delay`` (or the host's Crawl-delay, capped) and at most
 ``per_host`` run at once; 429 and 5xx are retried with exponential backoff,
 honouring Retry-After (seconds or an HTTP date, capped). One HTTP client is
 kept per host, connected to the address the guard checked (see ``guard``).
+Options and results live in ``http_options``, host state and retry timing in
+``politeness``; both are re-exported here.
 """
 
 from __future__ import annotations
 
-import email.utils
-import random
-import ssl
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Literal
+from collections.abc import Callable
 from urllib.parse import urljoin
 
-import certifi
 import httpx
 
-from relaytrace import __version__
-from relaytrace.errors import FetchError, InputError
+from relaytrace.errors import FetchError
 from relaytrace.ingest.guard import Resolver, Target, check_url, system_resolver
+from relaytrace.ingest.http_options import (
+    ACCEPT_HEADERS,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_USER_AGENT,
+    Accept,
+    CrawlOptions,
+    FetchResult,
+    HTTPStatusError,
+    tls_context,
+)
+from relaytrace.ingest.politeness import (
+    MAX_OPEN_CLIENTS,
+    HostState,
+    Retry,
+    parse_retry_after,
+    retry_wait,
+)
 from relaytrace.ingest.robots import MAX_ROBOTS_BYTES, RobotsCache
 from relaytrace.ingest.warc import is_html
 
@@ -55,102 +65,8 @@ __all__ = [
     "parse_retry_after",
 ]
 
-DEFAULT_USER_AGENT = f"relaytrace/{__version__} news-provenance-crawler"
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-
-Accept = Literal["html", "xml", "any"]
 _REDIRECTS = (301, 302, 303, 307, 308)
 _RETRY_STATUSES = (429, 500, 502, 503, 504)
-
-
-@dataclass(frozen=True, slots=True)
-class CrawlOptions:
-    """How the crawler behaves on the web. Defaults are polite for a single researcher."""
-
-    contact: str | None = None
-    """An e-mail or URL put into the User-Agent so site owners can reach you."""
-    user_agent: str = DEFAULT_USER_AGENT
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    total_timeout: float = 60.0
-    """Whole-fetch deadline, so a server trickling bytes cannot hold a worker for ever."""
-    max_bytes: int = DEFAULT_MAX_BYTES
-    max_redirects: int = 5
-    concurrency: int = 8
-    """Fetches in flight across all hosts."""
-    per_host: int = 1
-    """Fetches in flight to one host."""
-    min_delay: float = 1.0
-    """Seconds between two requests to one host."""
-    max_crawl_delay: float = 30.0
-    """Cap on a robots.txt Crawl-delay."""
-    retries: int = 2
-    backoff: float = 1.0
-    """First retry waits this many seconds, then doubles (with jitter)."""
-    max_retry_after: float = 120.0
-    """Cap on a server's Retry-After; a longer wait gives up instead."""
-    respect_robots: bool = True
-    allow_private: bool = False
-    """Allow loopback and private addresses (tests, intranets). Cloud metadata stays refused."""
-    allow_hosts: frozenset[str] = frozenset()
-    """Host names exempt from the private-address rule; their redirects are still checked."""
-    http2: bool = True
-    ca_file: str | None = None
-    """An extra CA certificate file to trust (an intranet CA), besides the usual roots."""
-
-    def __post_init__(self) -> None:
-        at_least = {"max_bytes": 1, "concurrency": 1, "per_host": 1, "max_redirects": 0}
-        at_least |= {"retries": 0, "min_delay": 0, "backoff": 0, "read_timeout": 0.001}
-        for name, low in at_least.items():
-            if getattr(self, name) < low:
-                raise InputError(f"{name} must be at least {low}", code="bad_option")
-
-    @property
-    def agent(self) -> str:
-        """The User-Agent sent: ``user_agent`` with the contact added when given."""
-        return f"{self.user_agent} (+{self.contact})" if self.contact else self.user_agent
-
-
-@dataclass(frozen=True, slots=True)
-class FetchResult:
-    """One fetched URL. ``status`` is "ok" or "not_modified" (a 304 to a conditional GET)."""
-
-    url: str
-    final_url: str
-    status: Literal["ok", "not_modified"]
-    content: bytes = b""
-    content_type: str | None = None
-    charset: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-    fetched: datetime = field(default_factory=lambda: datetime.now(UTC))
-    redirects: int = 0
-
-
-MAX_OPEN_CLIENTS = 64
-"""Idle per-host clients beyond this many are closed (least recently used first)."""
-
-
-class _HostState:
-    def __init__(self, per_host: int) -> None:
-        self.slots = threading.Semaphore(per_host)
-        self.lock = threading.Lock()
-        self.next_at = 0.0
-        self.client: httpx.Client | None = None
-        self.active = 0
-        self.last_used = 0.0
-
-    @contextmanager
-    def in_use(self) -> Iterator[None]:
-        """Mark the host busy so its client is not closed under a request."""
-        with self.lock:
-            self.active += 1
-        try:
-            yield
-        finally:
-            with self.lock:
-                self.active -= 1
-                self.last_used = time.monotonic()
 
 
 class Fetcher:
@@ -166,7 +82,7 @@ class Fetcher:
         self.options = options or CrawlOptions()
         self._resolver = resolver
         self._sleep = sleep
-        self._hosts: dict[str, _HostState] = {}
+        self._hosts: dict[str, HostState] = {}
         self._hosts_lock = threading.Lock()
         self.robots = RobotsCache(self._fetch_robots, self.options.agent)
 
@@ -214,7 +130,7 @@ class Fetcher:
             target = self._check(current)
             if check_robots:
                 self._check_robots(current)
-            headers = {"Accept": _ACCEPT_HEADERS[accept]}
+            headers = {"Accept": ACCEPT_HEADERS[accept]}
             if etag:
                 headers["If-None-Match"] = etag
             if last_modified:
@@ -239,15 +155,15 @@ class Fetcher:
             resolver=self._resolver,
         )
 
-    def _host(self, target: Target) -> _HostState:
+    def _host(self, target: Target) -> HostState:
         key = f"{target.scheme}://{target.host}:{target.port}"
         with self._hosts_lock:
             state = self._hosts.get(key)
             if state is None:
-                state = self._hosts[key] = _HostState(self.options.per_host)
+                state = self._hosts[key] = HostState(self.options.per_host)
             return state
 
-    def _client(self, state: _HostState) -> httpx.Client:
+    def _client(self, state: HostState) -> httpx.Client:
         with state.lock:
             created = state.client is None
             if created:
@@ -260,7 +176,7 @@ class Fetcher:
                         opts.read_timeout, connect=opts.connect_timeout, pool=opts.total_timeout
                     ),
                     headers={"User-Agent": opts.agent},
-                    verify=_tls_context(opts.ca_file),
+                    verify=tls_context(opts.ca_file),
                     limits=httpx.Limits(
                         max_connections=opts.per_host, max_keepalive_connections=opts.per_host
                     ),
@@ -270,7 +186,7 @@ class Fetcher:
             self._close_idle(keep=state)
         return client
 
-    def _close_idle(self, keep: _HostState) -> None:
+    def _close_idle(self, keep: HostState) -> None:
         """Close the least recently used idle clients past MAX_OPEN_CLIENTS (no socket pile-up)."""
         with self._hosts_lock:
             open_states = [
@@ -286,19 +202,16 @@ class Fetcher:
                 finally:
                     other.lock.release()
 
-    def _wait_turn(self, state: _HostState, url: str) -> None:
+    def _wait_turn(self, state: HostState, url: str) -> None:
         """Space requests to one host by min_delay (or its Crawl-delay)."""
         delay = self.options.min_delay
         if self.options.respect_robots and not url.endswith("/robots.txt"):
             crawl_delay = self.robots.crawl_delay(url)
             if crawl_delay is not None:
                 delay = max(delay, min(crawl_delay, self.options.max_crawl_delay))
-        with state.lock:
-            now = time.monotonic()
-            start = max(now, state.next_at)
-            state.next_at = start + delay
-        if start > now:
-            self._sleep(start - now)
+        pause = state.claim_turn(delay)
+        if pause > 0:
+            self._sleep(pause)
 
     def _request(
         self, target: Target, headers: dict[str, str], accept: Accept, *, original: str, hops: int
@@ -312,29 +225,26 @@ class Fetcher:
                 self._wait_turn(state, target.url)
                 with state.in_use():
                     outcome = self._once(state, target, headers, accept, original, hops)
-            if isinstance(outcome, _Retry):
+            if isinstance(outcome, Retry):
                 if attempt >= opts.retries:
                     raise outcome.error()
-                wait = outcome.after
-                if wait is None:
-                    wait = opts.backoff * 2**attempt * (1 + random.random() / 4)
+                wait = retry_wait(outcome, attempt, opts.backoff)
                 if wait > opts.max_retry_after:
                     raise outcome.error(f"{outcome.message}; server asks to wait {wait:.0f}s")
-                with state.lock:  # the whole host waits, not just this request
-                    state.next_at = max(state.next_at, time.monotonic() + wait)
+                state.hold(wait)
                 attempt += 1
                 continue
             return outcome
 
     def _once(
         self,
-        state: _HostState,
+        state: HostState,
         target: Target,
         headers: dict[str, str],
         accept: Accept,
         original: str,
         hops: int,
-    ) -> FetchResult | str | _Retry:
+    ) -> FetchResult | str | Retry:
         opts = self.options
         client = self._client(state)
         pinned, host_header = target.pinned()
@@ -353,7 +263,7 @@ class Fetcher:
         except httpx.TimeoutException as exc:
             raise FetchError(f"timeout fetching {target.url}: {exc!r}", code="timeout") from exc
         except httpx.HTTPError as exc:
-            return _Retry("network_error", f"cannot fetch {target.url}: {exc!r}", None)
+            return Retry("network_error", f"cannot fetch {target.url}: {exc!r}", None)
         try:
             status = response.status_code
             if status in _REDIRECTS and response.headers.get("Location"):
@@ -369,7 +279,7 @@ class Fetcher:
                 )
             if status in _RETRY_STATUSES:
                 after = parse_retry_after(response.headers.get("Retry-After"))
-                return _Retry("http_error", f"HTTP {status} from {target.url}", after, status)
+                return Retry("http_error", f"HTTP {status} from {target.url}", after, status)
             if status >= 400 or status < 200:
                 raise HTTPStatusError(f"HTTP {status} from {target.url}", status)
             declared = response.headers.get("Content-Length", "")
@@ -428,58 +338,3 @@ class Fetcher:
         except HTTPStatusError as exc:
             return exc.status, b""
         return 200, result.content[:MAX_ROBOTS_BYTES]
-
-
-@dataclass(frozen=True, slots=True)
-class _Retry:
-    code: str
-    message: str
-    after: float | None
-    status: int = 0
-
-    def error(self, message: str | None = None) -> FetchError:
-        if self.status:
-            return HTTPStatusError(message or self.message, self.status)
-        return FetchError(message or self.message, code=self.code)
-
-
-class HTTPStatusError(FetchError):
-    """An HTTP error answer (code ``http_error``), with its status."""
-
-    code = "http_error"
-
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-_ACCEPT_HEADERS: dict[str, str] = {
-    "html": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
-    "xml": "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,"
-    "*/*;q=0.5",
-    "any": "*/*",
-}
-
-
-def _tls_context(ca_file: str | None) -> ssl.SSLContext | bool:
-    if ca_file is None:
-        return True
-    context = ssl.create_default_context(cafile=certifi.where())
-    context.load_verify_locations(cafile=ca_file)
-    return context
-
-
-def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
