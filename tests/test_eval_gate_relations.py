@@ -1,7 +1,8 @@
 """Eval gate for relay detection: minimum scores on the frozen labelled devset.
 
 Runs the real path twice, from ``corpus.jsonl`` and from the ``html/`` pages
-(ingest with matching after each batch, relations as the store lists them) and scores with the devset's own scorer.
+(ingest with matching after each batch, relations as the store lists them)
+and scores with the devset's own scorer.
 ``benchmarks/relations_devset.py`` prints the full report.
 """
 
