@@ -3,23 +3,34 @@
 Evidence, from the alignment of A and B:
 
 - coverage: the share of each side's text (in characters) inside aligned
-  sentences. A full relay covers both sides; an excerpt covers itself fully and
-  the original partly; a relay with its own introduction covers the original.
-- mean pair score of the aligned blocks, and their number;
-- order: the chain's weight over the best unordered matching weight. A relay
-  keeps the order of its source; independent coverage of one event shares
-  anchors in scattered sentences;
+  sentences (gap fills included). A full relay covers both sides; an excerpt
+  or abridged translation covers itself almost whole and the original partly; a
+  relay with its own introduction covers the original.
+- relay index (``relay_index``): 0.35 × contiguity (consecutive aligned units
+  that advance by exactly one sentence on both sides) + 0.35 × aligned units per
+  sentence of the shorter article + 0.3 × mean pair score. Copies and
+  translations walk both texts in step; independent reports of one event share
+  the same facts, often in a similar order, but not sentence by sentence.
+- order: the chain's weight over the best unordered matching weight;
 - story overlap: the IDF-weighted Dice of the two articles' anchor sets, and
   how many rare anchors they share;
 - cues: a source line linking to the other article's URL, or a cue naming the
-  other's outlet. A cue lowers the bar a little (``cue_bonus``) but is never
+  other's outlet. A cue lowers every relay bar by ``cue_bonus`` but is never
   enough alone.
+
+A pair is a relay (``copy`` in one language, ``translation`` across two) when
+it has enough aligned blocks, the better-covered side reaches
+``relay_min_coverage``, the shorter article is covered to
+``relay_min_short_coverage``, and mean score, order and relay index pass their
+bars. Otherwise it is ``same_story`` when published within
+``max_story_lag_days`` with story overlap ≥ ``story_min_weight`` and at least
+``story_min_shared`` rare anchors in common; else unrelated (no relation).
 
 Score calibration (``Relation.score`` in [0, 1]):
 
-- copy / translation: 0.5 + 0.5 × relay strength, where relay strength is
-  sqrt(max coverage × min coverage-weighted mean) scaled to [0, 1]; a score near
-  1 means a full sentence-by-sentence relay, near 0.5 an excerpt or a loose one.
+- copy / translation: 0.5 + 0.5 × relay strength, relay strength =
+  sqrt(best coverage × min(1, mean pair score / 0.8)); near 1 a full
+  sentence-by-sentence relay, near 0.5 an excerpt or loose translation.
 - same_story: 0.1 + 0.4 × min(1, story overlap / 0.5); always below 0.5.
 
 So 0.5 separates "this text was copied or translated" from "same event".
