@@ -121,3 +121,13 @@ def test_relays_of_an_origin_outside_the_corpus_have_no_parent_but_links():
     assert tree.origin is None
     assert tree.edge(1).parent is None and tree.edge(2).parent is None
     assert tree.edge(3).parent == 1
+
+
+def test_a_relay_dated_to_the_day_can_still_hang_under_a_relay_it_links():
+    english = info(2, "asiapulse.example", 155, "en")
+    link = SourceCue("source_line", "Fuente", url=english.url)
+    spanish = info(3, "noticias.example", 0, "es", published=T0.replace(hour=0),
+                   precision="day", cues=(ORIGIN_SUFFIX, link))  # fmt: skip
+    tree = tree_of([origin_info(), english, spanish], [rel(1, 2), rel(2, 3)])
+    edge = tree.edge(3)
+    assert edge.parent == 2 and edge.approximate

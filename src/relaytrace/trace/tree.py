@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from relaytrace.model import Relation
-from relaytrace.trace.clusters import ArticleInfo, RelayCluster, time_window
+from relaytrace.trace.clusters import ArticleInfo, RelayCluster, norm_url, time_window
 from relaytrace.trace.origin import Origin, member_url_index
 from relaytrace.trace.outlets import Credit, credits_of, points_to
 
@@ -97,8 +97,33 @@ def lag_minutes(child: ArticleInfo, parent: ArticleInfo) -> tuple[int | None, bo
 
 
 def _order_key(info: ArticleInfo) -> tuple[float, int]:
+    """Middle of the publication window: a bare date sorts at noon, not at midnight."""
     w = time_window(info)
-    return (w[0].timestamp() if w else float("inf"), info.id)
+    return ((w[0].timestamp() + w[1].timestamp()) / 2 if w else float("inf"), info.id)
+
+
+def _placement(
+    members: list[ArticleInfo], root: int | None, credits: Mapping[int, list[Credit]]
+) -> list[ArticleInfo]:
+    """Members in the order parents are chosen: the origin, then by time, and a relay
+    whose source link points at a member always after that member."""
+    ordered = sorted(members, key=_order_key)
+    if root is not None:
+        ordered.sort(key=lambda i: i.id != root)
+    by_url = {u: i.id for i in members for u in i.urls}
+    for _ in range(len(ordered)):
+        moved = False
+        pos = {i.id: k for k, i in enumerate(ordered)}
+        for k, m in enumerate(ordered):
+            targets = [by_url.get(norm_url(c.url)) for c in credits[m.id] if c.url]
+            later = [pos[t] for t in targets if t is not None and t != root and pos[t] > k]
+            if later and m.id != root:
+                ordered.insert(max(later), ordered.pop(k))
+                moved = True
+                break
+        if not moved:
+            break
+    return ordered
 
 
 def _may_precede(p: ArticleInfo, m: ArticleInfo) -> bool:
@@ -194,9 +219,7 @@ def build_tree(
         urls=urls,
         credits={m: credits_of(infos[m], urls) for m in cluster.members},
     )
-    ordered = sorted((infos[m] for m in cluster.members), key=_order_key)
-    if root is not None:
-        ordered.sort(key=lambda i: (i.id != root,))
+    ordered = _placement([infos[m] for m in cluster.members], root, ctx.credits)
     placed: list[ArticleInfo] = []
     edges: list[RelayEdge] = []
     root_info = infos[root] if root is not None else None
