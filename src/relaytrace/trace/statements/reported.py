@@ -165,9 +165,14 @@ def _verb_statement(
     skip = skip_time(post, lex)
     after_speaker: Speaker | None = None
     if speaker is None and pre_tail and pre_tail[-1] in ",—–-":
-        after_speaker, used = speaker_after(post[skip:], lex, v.end + skip)
-        if after_speaker is not None:
-            used += skip
+        # "…, said X" (inverted) or "X, a spokesman, said …" (apposition)
+        before = speaker_before(pre, lex, a)
+        after, after_used = speaker_after(post[skip:], lex, v.end + skip)
+        told = v.text.lower().split()[-1] in lex.venue_object_verbs
+        if before is not None and before.kind == "name" and (told or after is None):
+            speaker = before
+        elif after is not None:
+            after_speaker, used = after, after_used + skip
     if speaker is None and after_speaker is None and pre_tail:
         speaker = speaker_before(pre, lex, a)
     if speaker is None and after_speaker is None:

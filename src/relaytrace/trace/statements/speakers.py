@@ -91,7 +91,8 @@ def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
             and lex.lang == "de"
             and prev not in lex.determiners
             and not any(_is_role_token(t, lex) for t in name)
-            and not is_common(name[-1].text, lex, 4.7)
+            and not is_common(name[-1].text, lex, 4.0)
+            and not is_common(name[0].text, lex, 4.5)
         ):
             runs.append(_Run(tuple(name), roles))
             i = j + 1
