@@ -31,6 +31,7 @@ from relaytrace.ingest.body import (
 from relaytrace.ingest.cues import fold, separate_cues, split_title
 from relaytrace.ingest.decode import MAX_HTML_BYTES, decode_html
 from relaytrace.ingest.sites import site_of
+from relaytrace.ingest.standfirst import standfirst
 from relaytrace.model import Article, Link, SourceCue
 
 __all__ = ["MAX_HTML_BYTES", "decode_html", "extract_html"]
@@ -86,6 +87,9 @@ def extract_html(
     blocks = body_blocks(page, tree, page_url)
     title_forms = {fold(raw_title), fold(parts.title), fold(page_title)}
     paragraphs = drop_page_furniture([b.text for b in blocks], title_forms, sections)
+    subtitle, paragraphs = standfirst(
+        tree, nodes, paragraphs, title=parts.title, site_name=site_name
+    )
     links = [link for b in blocks for link in b.links]
     dom = [
         ln for ln in article_lines(leaf_lines(tree, page_url), paragraphs) if len(ln.text) <= 400
@@ -123,6 +127,7 @@ def extract_html(
         lang=lang if lang and lang.isalpha() and len(lang) in (2, 3) else None,
         canonical_url=canonical,
         site_name=site_name,
+        subtitle=subtitle,
         published=published,
         published_source=source,  # type: ignore[arg-type]
         published_precision=precision,  # type: ignore[arg-type]
