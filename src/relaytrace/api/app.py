@@ -41,11 +41,17 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def _error(request: Request, status: int, code: str, message: str) -> Response:
+def _error(
+    request: Request, status: int, code: str, message: str, headers: dict | None = None
+) -> Response:
+    headers = dict(headers or {})
+    if status == 401:
+        headers.setdefault("WWW-Authenticate", "Bearer")
     if _wants_json(request):
-        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
         return JSONResponse(error_body(code, message), status_code=status, headers=headers)
-    return render_error(request, status, code, message)
+    response = render_error(request, status, code, message)
+    response.headers.update(headers)
+    return response
 
 
 def _install_handlers(app: FastAPI) -> None:
@@ -67,7 +73,7 @@ def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         code = _HTTP_CODES.get(exc.status_code, f"http_{exc.status_code}")
-        return _error(request, exc.status_code, code, str(exc.detail))
+        return _error(request, exc.status_code, code, str(exc.detail), exc.headers)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:

@@ -48,12 +48,7 @@ class AppContext:
     _stores: list[Store] = field(default_factory=list, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _corpus: tuple[float, CorpusProvenance] | None = field(default=None, repr=False)
-    _pool: concurrent.futures.ThreadPoolExecutor = field(
-        default_factory=lambda: concurrent.futures.ThreadPoolExecutor(
-            4, thread_name_prefix="relaytrace-trace"
-        ),
-        repr=False,
-    )
+    _pool: concurrent.futures.ThreadPoolExecutor | None = field(default=None, repr=False)
 
     def store(self) -> Store:
         """This thread's store, opened on first use."""
@@ -86,7 +81,13 @@ class AppContext:
         The worker cannot be interrupted: it finishes in the background and its
         result is dropped.
         """
-        future = self._pool.submit(lambda: fn(self.store()))
+        with self._lock:
+            if self._pool is None:
+                self._pool = concurrent.futures.ThreadPoolExecutor(
+                    4, thread_name_prefix="relaytrace-trace"
+                )
+            pool = self._pool
+        future = pool.submit(lambda: fn(self.store()))
         try:
             return future.result(timeout=self.limits.trace_timeout)
         except concurrent.futures.TimeoutError:
@@ -97,9 +98,11 @@ class AppContext:
             ) from None
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
         with self._lock:
+            pool, self._pool = self._pool, None
             stores, self._stores = self._stores, []
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
         for st in stores:
             with contextlib.suppress(Exception):
                 st.close()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from itertools import islice
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Form, Header, Query, Request, UploadFile
+from fastapi import APIRouter, File, Form, Header, Path, Query, Request, UploadFile
 from fastapi.responses import Response
+from pydantic import BeforeValidator
 
 from relaytrace import service
 from relaytrace.api import records
@@ -68,9 +70,22 @@ router = APIRouter(prefix="/api/v1", responses=ERRORS)
 
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
 Limit = Annotated[int, Query(ge=1, le=200, description="Items per page (at most 200).")]
-Since = Annotated[datetime | None, Query(description="Published at or after (ISO 8601).")]
-Until = Annotated[datetime | None, Query(description="Published at or before (ISO 8601).")]
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_only(value: object) -> object:
+    """Dates as ISO 8601 text only: pydantic would read "0.5" as a Unix timestamp."""
+    if isinstance(value, str) and not _ISO.match(value):
+        raise ValueError("expected an ISO 8601 date, e.g. 2026-03-15 or 2026-03-15T07:48:00Z")
+    return value
+
+
+IsoDate = Annotated[datetime, BeforeValidator(_iso_only)]
+Since = Annotated[IsoDate | None, Query(description="Published at or after (ISO 8601).")]
+Until = Annotated[IsoDate | None, Query(description="Published at or before (ISO 8601).")]
 Text = Annotated[str | None, Query(max_length=500)]
+MAX_ID = 2**63 - 1  # SQLite's integer range
+ArticleId = Annotated[int, Path(ge=0, le=MAX_ID, description="Article id.")]
 
 
 def ctx_of(request: Request) -> AppContext:
@@ -126,7 +141,7 @@ def list_articles(
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail, summary="One article")
-def get_article(request: Request, article_id: int) -> dict:
+def get_article(request: Request, article_id: ArticleId) -> dict:
     store = ctx_of(request).store()
     article = service.show_article(store, article_id)
     rels = sorted(store.relations(article=article_id), key=lambda r: -r.score)
@@ -136,7 +151,7 @@ def get_article(request: Request, article_id: int) -> dict:
 @router.get(
     "/articles/{article_id}/trace", response_model=TraceResponse, summary="Stored provenance"
 )
-def article_trace(request: Request, article_id: int) -> dict:
+def article_trace(request: Request, article_id: ArticleId) -> dict:
     ctx = ctx_of(request)
     return records.trace_out(ctx.run_limited(lambda st: trace_stored(st, article_id)))
 
@@ -195,6 +210,8 @@ async def trace_upload(
     source_url: Annotated[str | None, Form(max_length=4096)] = None,
 ) -> dict:
     data = await file.read()
+    if not data.strip():
+        raise InputError("the uploaded file is empty", code="empty")
     is_text = (file.content_type or "").startswith("text/plain") or (
         file.filename or ""
     ).lower().endswith(".txt")
@@ -216,7 +233,7 @@ def relations(
     request: Request,
     kind: Literal["copy", "translation", "same_story"] | None = None,
     site: Text = None,
-    article: Annotated[int | None, Query(ge=0)] = None,
+    article: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
     offset: Offset = 0,
     limit: Limit = 50,
 ) -> dict:

@@ -18,7 +18,7 @@ from fastapi.templating import Jinja2Templates
 from relaytrace import service
 from relaytrace.api import views
 from relaytrace.api.context import AppContext
-from relaytrace.api.routes_api import filtered_network
+from relaytrace.api.routes_api import ArticleId, filtered_network
 from relaytrace.api.services import (
     TraceResult,
     article_from_text,
@@ -146,7 +146,7 @@ def _trace_page(request: Request, result: TraceResult) -> HTMLResponse:
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: int) -> HTMLResponse:
+def article_page(request: Request, article_id: ArticleId) -> HTMLResponse:
     ctx = _ctx(request)
     return _trace_page(request, ctx.run_limited(lambda st: trace_stored(st, article_id)))
 
