@@ -412,3 +412,25 @@ def test_a_home_page_given_as_a_feed_is_followed_to_its_feed(store):
 
     assert (summary.crawl.discovered, summary.ingest.added) == (1, 1)
     assert summary.crawl.rejected == {}
+
+
+def test_a_redirected_page_is_remembered_under_its_final_url_too(store, tmp_path):
+    with serve() as site:
+        final = site.url("news.example", "/2026/harbour")
+        site.add("news.example", "/2026/harbour", story("Harbour reopens"))
+        site.add("news.example", "/r/7", status=302, headers={"Location": final})
+        cache = tmp_path / "http.json"
+        first = CrawlSources(urls=(site.url("news.example", "/r/7"),))
+        crawl_into(store, first, OPTIONS, validators=ValidatorCache(cache), resolver=local_resolver)
+
+        again = crawl_into(
+            store,
+            CrawlSources(urls=(site.url("news.example", "/r/7"), final)),
+            OPTIONS,
+            validators=ValidatorCache(cache),
+            resolver=local_resolver,
+        )
+
+        assert len(site.requests_for("/2026/harbour")) == 1
+    assert again.crawl.known == 2
+    assert final in ValidatorCache(cache)

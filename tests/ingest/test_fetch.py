@@ -372,3 +372,30 @@ def test_nonsense_options_are_refused(bad: dict):
     with pytest.raises(InputError) as err:
         CrawlOptions(**bad)
     assert err.value.code == "bad_option"
+
+
+def test_a_timeout_is_retried_like_a_503(site: Site, sleeps: list[float]):
+    calls = itertools.count()
+
+    def slow_then_quick(_request) -> Reply:
+        late = next(calls) == 0
+        body = page("Tide tables", ["The Lomvik tide tables were printed again."]).encode()
+        return Reply(body, 200, {"Content-Type": "text/html"}, delay=1.5 if late else 0.0)
+
+    site.handle("tides.example", "/a", slow_then_quick)
+    options = CrawlOptions(allow_private=True, min_delay=0, read_timeout=0.3, backoff=0.5)
+    with Fetcher(options, resolver=local_resolver, sleep=sleeps.append) as fetcher:
+        result = fetcher.fetch(site.url("tides.example", "/a"))
+
+    assert result.status == "ok"
+    assert len(site.requests_for("/a")) == 2
+    assert max(sleeps) >= 0.5  # the host waited the backoff before asking again
+
+
+def test_a_host_that_always_times_out_gives_up_after_the_retries(site: Site):
+    site.handle("slow.example", "/a", lambda _r: Reply(b"<html>late</html>", delay=1.0))
+    options = CrawlOptions(allow_private=True, min_delay=0, read_timeout=0.2, retries=1, backoff=0)
+    with Fetcher(options, resolver=local_resolver) as fetcher, pytest.raises(FetchError) as err:
+        fetcher.fetch(site.url("slow.example", "/a"))
+    assert err.value.code == "timeout"
+    assert len(site.requests_for("/a")) == 2

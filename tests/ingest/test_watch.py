@@ -176,3 +176,46 @@ def test_a_vanished_item_is_not_asked_for_again_every_poll(store):
         assert len(site.requests_for("/news/gone")) == 1
     assert report.polls[0].crawl.rejected == {"http_error": 1}
     assert report.polls[2].crawl.known == 2
+
+
+def test_robots_txt_is_asked_once_for_all_polls_until_it_expires(store):
+    with serve() as site:
+        feed = Feed(site, "post.example")
+        feed.add(1)
+        site.add(
+            "post.example", "/robots.txt", "User-agent: *\nDisallow:\n", content_type="text/plain"
+        )
+        feeds = [site.url("post.example", "/feed.xml")]
+
+        day_long = CrawlOptions(allow_private=True, min_delay=0)
+        watch(store, feeds, day_long, every=0.0, match=False, max_polls=3, resolver=local_resolver)
+        asked_with_a_day_ttl = len(site.requests_for("/robots.txt"))
+
+        expiring = CrawlOptions(allow_private=True, min_delay=0, robots_ttl=0)
+        watch(store, feeds, expiring, every=0.0, match=False, max_polls=3, resolver=local_resolver)
+        asked_with_no_ttl = len(site.requests_for("/robots.txt")) - asked_with_a_day_ttl
+
+    assert asked_with_a_day_ttl == 1
+    assert asked_with_no_ttl >= 3  # once a poll at least: nothing kept
+
+
+def test_a_redirected_item_is_fetched_once_in_a_session_without_a_validator_file(store):
+    with serve() as site:
+        feed = Feed(site, "post.example")
+        target = feed.add(1)
+        short = site.url("post.example", "/go/1")
+        site.add("post.example", "/go/1", status=301, headers={"Location": target})
+        with feed.lock:
+            feed.items[:] = [short]  # the feed links a redirector, as feed proxies do
+        options = CrawlOptions(allow_private=True, min_delay=0)
+
+        report = watch(
+            store, [site.url("post.example", "/feed.xml")], options, every=0.0,
+            match=False, max_polls=3, resolver=local_resolver,
+        )  # fmt: skip
+
+        assert len(site.requests_for("/go/1")) == 1
+        assert len(site.requests_for("/news/1")) == 1
+    assert report.polls[0].ingest.added == 1
+    assert [p.crawl.known for p in report.polls[1:]] == [1, 1]
+    assert store.get_article(target) is not None

@@ -139,6 +139,8 @@ def _fetch_page(
         return Rejection(ref.url, "fetch_failed", f"{type(exc).__name__}: {exc}")
     if validators is not None:  # remembered even without validators: the page is "seen"
         validators.put(ref.url, result.etag, result.last_modified)
+        if result.final_url != ref.url:  # a source listing the final URL finds it seen too
+            validators.put(result.final_url, result.etag, result.last_modified)
     progress.done(ref.source, len(result.content))
     if result.status == "not_modified":
         stats.add("not_modified")

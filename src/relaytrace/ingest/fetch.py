@@ -10,14 +10,16 @@ a stable ``code`` (the crawl summary counts them):
     redirect_loop      a hop came back to a URL already visited
     too_large          the body passes ``max_bytes`` (cut off while streaming)
     not_html           the content type is not what the caller accepts
-    timeout            connect, read or the whole-fetch deadline ran out
+    timeout            connect, read or the whole-fetch deadline ran out, after retries
     http_error         a 4xx/5xx answer, after retries for 429 and 5xx
-    network_error      the connection failed
+    network_error      the connection failed, after retries
 
 Politeness: robots.txt is honoured and cached per host; requests to one host
 are spaced by ``min_delay`` (or the host's Crawl-delay, capped) and at most
-``per_host`` run at once; 429 and 5xx are retried with exponential backoff,
-honouring Retry-After (seconds or an HTTP date, capped). One HTTP client is
+``per_host`` run at once; timeouts, network errors, 429 and 5xx are retried
+with exponential backoff, honouring Retry-After (seconds or an HTTP date,
+capped). robots.txt answers are kept ``robots_ttl`` seconds (24 h), so a
+long-lived fetcher (``watch``) asks each host for it once a day. One HTTP client is
 kept per host, connected to the address the guard checked (see ``guard``).
 Options and results live in ``http_options``, host state and retry timing in
 ``politeness``; both are re-exported here.
@@ -84,7 +86,9 @@ class Fetcher:
         self._sleep = sleep
         self._hosts: dict[str, HostState] = {}
         self._hosts_lock = threading.Lock()
-        self.robots = RobotsCache(self._fetch_robots, self.options.agent)
+        self.robots = RobotsCache(
+            self._fetch_robots, self.options.agent, ttl=self.options.robots_ttl
+        )
 
     def __enter__(self) -> Fetcher:
         return self
@@ -261,7 +265,7 @@ class Fetcher:
         try:
             response = client.send(request, stream=True)
         except httpx.TimeoutException as exc:
-            raise FetchError(f"timeout fetching {target.url}: {exc!r}", code="timeout") from exc
+            return Retry("timeout", f"timeout fetching {target.url}: {exc!r}", None)
         except httpx.HTTPError as exc:
             return Retry("network_error", f"cannot fetch {target.url}: {exc!r}", None)
         try:
@@ -288,7 +292,12 @@ class Fetcher:
                     f"{target.url} is {declared} bytes (cap {opts.max_bytes})", code="too_large"
                 )
             content_type = response.headers.get("Content-Type")
-            body = self._read_capped(response, target.url, started)
+            try:
+                body = self._read_capped(response, target.url, started)
+            except FetchError as exc:
+                if exc.code == "timeout":  # a slow moment, like a 503: worth another try
+                    return Retry("timeout", exc.message, None)
+                raise
             if accept == "html" and not is_html(content_type, body):
                 raise FetchError(f"{content_type or 'no type'} at {target.url}", code="not_html")
             return FetchResult(

@@ -70,6 +70,8 @@ class CrawlOptions:
     max_retry_after: float = 120.0
     """Cap on a server's Retry-After; a longer wait gives up instead."""
     respect_robots: bool = True
+    robots_ttl: float = 24 * 3600.0
+    """Seconds a host's robots.txt answer is kept before it is asked again (RFC 9309: 24 h)."""
     allow_private: bool = False
     """Allow loopback and private addresses (tests, intranets). Cloud metadata stays refused."""
     allow_hosts: frozenset[str] = frozenset()
@@ -81,6 +83,7 @@ class CrawlOptions:
     def __post_init__(self) -> None:
         at_least = {"max_bytes": 1, "concurrency": 1, "per_host": 1, "max_redirects": 0}
         at_least |= {"retries": 0, "min_delay": 0, "backoff": 0, "read_timeout": 0.001}
+        at_least |= {"robots_ttl": 0}
         for name, low in at_least.items():
             if getattr(self, name) < low:
                 raise InputError(f"{name} must be at least {low}", code="bad_option")

@@ -16,7 +16,8 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,12 +117,17 @@ def crawl_into(
     progress: CrawlProgress | None = None,
     stop: threading.Event | None = None,
     resolver: Resolver = system_resolver,
+    fetcher: Fetcher | None = None,
 ) -> CrawlSummary:
-    """Crawl ``sources`` and ingest the pages into ``store``; return both reports."""
+    """Crawl ``sources`` and ingest the pages into ``store``; return both reports.
+
+    A ``fetcher`` given is used as is (its options and resolver win) and left
+    open, so a caller polling again keeps its robots.txt cache and connections.
+    """
     stats = CrawlStats()
     limits = limits or CrawlLimits()
     matched: list[int] = []
-    with Fetcher(options, resolver=resolver) as fetcher:
+    with _own_or_given(fetcher, options, resolver) as fetcher:
         items = crawl(
             sources,
             limits=limits,
@@ -162,32 +168,48 @@ def watch(
 ) -> WatchReport:
     """Poll ``feeds`` every ``every`` seconds, ingest and match new items, until ``stop`` is set.
 
-    ``on_poll(n, summary)`` is told after each poll (the CLI prints it).
+    ``on_poll(n, summary)`` is told after each poll (the CLI prints it). One
+    fetcher serves every poll, so robots.txt is asked once per host per
+    ``options.robots_ttl`` (24 h), not once per poll. Without ``validators``,
+    pages seen are remembered for this session only.
     """
     if not feeds:
         raise InputError("no feeds to watch", code="no_feeds")
     stop = stop or threading.Event()
     polls: list[CrawlSummary] = []
     sources = CrawlSources(feeds=tuple(feeds))
-    while not stop.is_set():
-        started = time.monotonic()
-        summary = crawl_into(
-            store,
-            sources,
-            options,
-            limits=limits,
-            validators=validators,
-            match=match,
-            stop=stop,
-            resolver=resolver,
-        )
-        polls.append(summary)
-        if on_poll is not None:
-            on_poll(len(polls), summary)
-        if max_polls is not None and len(polls) >= max_polls:
-            return WatchReport(tuple(polls), stopped_by="max_polls")
-        stop.wait(max(0.0, every - (time.monotonic() - started)))
+    seen = validators if validators is not None else ValidatorCache(None)  # for this session
+    with Fetcher(options, resolver=resolver) as fetcher:  # one robots.txt cache for all polls
+        while not stop.is_set():
+            started = time.monotonic()
+            summary = crawl_into(
+                store,
+                sources,
+                limits=limits,
+                validators=seen,
+                match=match,
+                stop=stop,
+                fetcher=fetcher,
+            )
+            polls.append(summary)
+            if on_poll is not None:
+                on_poll(len(polls), summary)
+            if max_polls is not None and len(polls) >= max_polls:
+                return WatchReport(tuple(polls), stopped_by="max_polls")
+            stop.wait(max(0.0, every - (time.monotonic() - started)))
     return WatchReport(tuple(polls), stopped_by="stop")
+
+
+@contextmanager
+def _own_or_given(
+    fetcher: Fetcher | None, options: CrawlOptions | None, resolver: Resolver
+) -> Iterator[Fetcher]:
+    """The caller's fetcher, left open; or a new one, closed after use."""
+    if fetcher is not None:
+        yield fetcher
+        return
+    with Fetcher(options, resolver=resolver) as own:
+        yield own
 
 
 _EVERY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|hr|d)?\s*$", re.IGNORECASE)
