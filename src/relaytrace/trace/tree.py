@@ -88,12 +88,22 @@ class RelayTree:
 
 
 def lag_minutes(child: ArticleInfo, parent: ArticleInfo) -> tuple[int | None, bool]:
-    """Minutes from the parent's publication to the child's, and whether it is approximate."""
-    if child.published is None or parent.published is None:
+    """Minutes from the parent's publication to the child's, and whether it is approximate.
+
+    With a bare date on either side the lag is approximate: taken between the
+    middles of the two windows, and unknown (None) when the windows overlap so
+    that even the order is uncertain — never a confident negative lag.
+    """
+    wc, wp = time_window(child), time_window(parent)
+    if wc is None or wp is None:
         return None, True
-    approx = "day" in (child.precision, parent.precision)
-    delta = child.published - parent.published
-    return round(delta.total_seconds() / 60), approx
+    if "day" not in (child.precision, parent.precision):
+        return round((wc[0] - wp[0]).total_seconds() / 60), False
+    low = (wc[0] - wp[1]).total_seconds() / 60
+    high = (wc[1] - wp[0]).total_seconds() / 60
+    if low < 0 < high:
+        return None, True
+    return round((low + high) / 2), True
 
 
 def _order_key(info: ArticleInfo) -> tuple[float, int]:
