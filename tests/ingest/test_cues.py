@@ -279,3 +279,15 @@ def test_the_pages_own_sections_leave_the_title_too() -> None:
 
 def test_a_section_word_alone_is_kept_as_the_title() -> None:
     assert split_title("Politics | Sport").title == "Politics | Sport"
+
+
+def test_the_dateline_after_a_standfirst_still_gives_its_credit() -> None:
+    body, cues = separate_cues(
+        [
+            "All passengers rescued, crossing suspended until Friday",
+            "Tarnhavn (Vessland Wire) – The ferry Gullvik ran aground in fog.",
+            "Kaltenhafen (Nordpress) – This second dateline is an ordinary paragraph.",
+        ]
+    )
+    assert body[1] == "Tarnhavn – The ferry Gullvik ran aground in fog."
+    assert [c.outlet for c in cues] == ["Vessland Wire"]

@@ -116,3 +116,24 @@ def test_a_banner_shaped_site_name_is_reported_as_the_banner() -> None:
     [banner] = article.cues_of("banner")
     assert (banner.text, banner.outlet) == ("Relay Now | World 24", "Relay Now")
     assert article.site_name == "Relay Now | World 24"
+
+
+def test_a_standfirst_under_the_banner_becomes_the_subtitle_and_the_dateline_is_read() -> None:
+    article = article_from_record(
+        {
+            "url": "https://relaynow.example/2026/03/17/ferry/",
+            "title": "Ferry runs aground off Tarnö",
+            "text": (
+                "Relay Now | World 24\n\n"
+                "All passengers rescued, crossing suspended until Friday\n\n"
+                "Tarnhavn (Vessland Wire) – The ferry Gullvik ran aground in fog.\n\n"
+                "All 212 passengers were taken off by lifeboats within three hours.\n\n"
+                "The crossing is suspended until Friday."
+            ),
+        }
+    )
+
+    assert article.subtitle == "All passengers rescued, crossing suspended until Friday"
+    assert article.paragraphs[0] == "Tarnhavn – The ferry Gullvik ran aground in fog."
+    assert [c.outlet for c in article.cues_of("credit")] == ["Vessland Wire"]
+    assert [c.text for c in article.cues_of("banner")] == ["Relay Now | World 24"]

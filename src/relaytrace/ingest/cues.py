@@ -208,7 +208,9 @@ def separate_cues(
         if cue is not None:
             cues.append(cue)
             continue
-        text, credit = strip_credit(text, first=not body)
+        # the dateline opens the first paragraph, or the one after a standfirst
+        opening = not body or (len(body) == 1 and not body[0].endswith(TERMINAL))
+        text, credit = strip_credit(text, first=opening)
         if credit is not None:
             cues.append(credit)
         if text.strip():

@@ -11,10 +11,10 @@ from __future__ import annotations
 import dataclasses
 
 from relaytrace.errors import InputError
-from relaytrace.ingest.cues import split_title
+from relaytrace.ingest.cues import classify_line, is_banner, split_title
 from relaytrace.ingest.dates import parse_date
 from relaytrace.ingest.html import extract_html
-from relaytrace.ingest.textfile import article_from_parts, text_blocks
+from relaytrace.ingest.textfile import article_from_parts, subtitle_shaped, text_blocks
 from relaytrace.model import Article
 
 __all__ = ["article_from_record"]
@@ -76,6 +76,16 @@ def article_from_record(rec: dict) -> Article:
     title = str(hints.pop("title", "") or "")
     if not title:
         title = blocks.pop(0)[0] if len(blocks) > 1 else ""
+    site_name = hints.get("site_name")
+    at = 1 if blocks and is_banner(blocks[0][0], site_name) else 0  # a standfirst under a banner
+    lead = blocks[at][0] if len(blocks) > at else ""
+    if (
+        len(blocks) >= at + 3
+        and subtitle_shaped(lead)
+        and not is_banner(lead, site_name)
+        and classify_line(lead) is None
+    ):
+        hints["subtitle"] = blocks.pop(at)[0]  # a standfirst, as under a text file's title
     return article_from_parts(
         url, title, [b for b, _ in blocks], gaps=[g for _, g in blocks], **hints
     )

@@ -18,7 +18,7 @@ from relaytrace.ingest.dates import PublishedDate, date_from_text, date_from_url
 from relaytrace.ingest.sites import site_of
 from relaytrace.model import Article, SourceCue
 
-__all__ = ["HINTS", "article_from_parts", "parse_text", "text_blocks"]
+__all__ = ["HINTS", "article_from_parts", "parse_text", "subtitle_shaped", "text_blocks"]
 
 HINTS = frozenset(
     {"site", "site_name", "title", "subtitle", "published", "lang", "fetched", "canonical_url"}
@@ -136,7 +136,8 @@ def article_from_parts(
     )
 
 
-def _subtitle_shaped(text: str) -> bool:
+def subtitle_shaped(text: str) -> bool:
+    """A block under the title that reads as a standfirst: not too long, no closing stop."""
     return len(text) <= MAX_SUBTITLE_CHARS and not text.endswith(_TERMINAL)
 
 
@@ -175,7 +176,7 @@ def parse_text(text: str, url: str | None = None, **hints: object) -> Article:
         if len(blocks) >= 2 and dateline is not None:
             blocks.pop(0)
             hints.setdefault("published", dateline)
-        if len(blocks) >= 3 and not hints.get("subtitle") and _subtitle_shaped(blocks[0][0]):
+        if len(blocks) >= 3 and not hints.get("subtitle") and subtitle_shaped(blocks[0][0]):
             hints["subtitle"] = blocks.pop(0)[0]
     return article_from_parts(
         url, title, [b for b, _ in blocks], gaps=[g for _, g in blocks], cues=cues, **hints
