@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from relay_stories import corpus
 
-from relaytrace.match.matcher import match_articles, rebuild, relations_for, trace_article
+from relaytrace.errors import InputError
+from relaytrace.match.matcher import (
+    match_articles,
+    rebuild,
+    relations_for,
+    trace_article,
+    trace_text,
+)
 from relaytrace.match.options import MatchOptions
 
 
@@ -79,3 +86,14 @@ def test_thresholds_come_from_options(loaded) -> None:
     strict = MatchOptions(relay_min_short_coverage=2.0, story_min_shared=99)
     match_articles(store, list(ids.values()), strict)
     assert all(r.kind != "translation" for r in store.relations())
+
+
+def test_a_pasted_text_is_stored_and_traced(loaded) -> None:
+    store, ids = loaded
+    from relay_stories import ORIGIN_FR
+
+    article, matches = trace_text(store, "\n\n".join(ORIGIN_FR[:5]))
+    assert article.url.startswith("text:")
+    assert {m.other for m in matches} >= {ids["origin"], ids["fr"]}
+    with pytest.raises(InputError):
+        trace_text(store, "  \n\n ")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from relaytrace.errors import NotFoundError
+from relaytrace.errors import InputError, NotFoundError
 from relaytrace.match import profile as profiles
 from relaytrace.match.align import Alignment, align
 from relaytrace.match.anchor_index import Idf, candidates, lookup_anchors
@@ -31,6 +31,7 @@ __all__ = [
     "rebuild",
     "relations_for",
     "trace_article",
+    "trace_text",
 ]
 
 Progress = Callable[[int, int], None]
@@ -227,3 +228,29 @@ def trace_article(
         (m for m in matches if m.relation),
         key=lambda m: -m.relation.score,  # type: ignore[union-attr]
     )
+
+
+def trace_text(
+    store: Store,
+    text: str,
+    *,
+    url: str | None = None,
+    title: str = "",
+    options: MatchOptions | None = None,
+) -> tuple[Article, list[Match]]:
+    """Store a pasted text as an article (paragraphs split on blank lines), match it,
+    and return it with its matches. Without a URL it gets a stable ``text:`` one."""
+    import hashlib
+
+    from relaytrace.text.analyse import analyse
+
+    paragraphs = tuple(p.strip() for p in text.split("\n\n") if p.strip())
+    if not paragraphs:
+        raise InputError("nothing to trace: the text is empty", code="empty_text")
+    url = url or "text:" + hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+    article = analyse(
+        Article(url=url, site="text", title=title or paragraphs[0][:80], paragraphs=paragraphs)
+    )
+    (added,) = store.add_articles([article])
+    match_articles(store, [added.id], options)
+    return trace_article(store, added.id, options)

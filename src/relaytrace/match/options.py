@@ -56,7 +56,7 @@ class MatchOptions:
     shingle: int = 3
     seed: int = 1
     max_band_candidates: int = 50
-    anchor_max_df_share: float = 0.02
+    anchor_max_df_share: float = 0.005
     anchor_min_max_df: int = 50
     max_anchor_candidates: int = 20
     min_candidate_weight: float = 8.0
