@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from relaytrace.trace.statements.lexicon import Lexicon
 from relaytrace.trace.statements.quotes import QuoteSpan, find_quotes
 from relaytrace.trace.statements.speakers import Speaker, speaker_after, speaker_before
-from relaytrace.trace.statements.venues import find_venue, skip_time
+from relaytrace.trace.statements.venues import find_venue, skip_time, split_venue_speaker
 from relaytrace.trace.statements.verbs import VerbHit, find_verbs
 
 __all__ = ["Found", "direct_quotes"]
@@ -103,6 +103,8 @@ def _attribution_after(
         if speaker is not None:
             rest_from = v.end + skip + used
     venue, _ = find_venue(seg[rest_from:], lex, v.text)
+    if speaker is None and venue:
+        speaker, venue = split_venue_speaker(venue, lex)
     return speaker, VerbHit(v.start + q.end, v.end + q.end, v.text, v.pronoun), venue
 
 

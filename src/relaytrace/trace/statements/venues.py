@@ -5,8 +5,10 @@ from __future__ import annotations
 import regex
 
 from relaytrace.trace.statements.lexicon import Lexicon
+from relaytrace.trace.statements.speakers import Speaker
+from relaytrace.trace.statements.tokens import is_common
 
-__all__ = ["find_venue", "skip_time"]
+__all__ = ["find_venue", "skip_time", "split_venue_speaker"]
 
 _STOP = regex.compile(r"[,;:!?\"“”«»„]|\.(?:\s|$)|\s[—–]\s")
 
@@ -64,3 +66,19 @@ def find_venue(after: str, lex: Lexicon, verb: str) -> tuple[str | None, int]:
                 return None, 0
             return phrase, lead + len(phrase)
     return None, 0
+
+
+def split_venue_speaker(venue: str, lex: Lexicon) -> tuple[Speaker | None, str | None]:
+    """ "relató a Diario del Estrecho Andrés Quiroga": the venue, then the speaker's name.
+
+    When no speaker was found and the venue ends with two rare capitalised words,
+    they are the speaker.
+    """
+    words = venue.split()
+    if len(words) < 3 or lex.no_spaces:
+        return None, venue
+    tail = words[-2:]
+    named = all(w[:1].isupper() for w in tail) and not is_common(tail[1], lex)
+    if named and (words[-3][:1].isupper() or words[-3].lower() in lex.prepositions):
+        return Speaker(" ".join(tail), "name"), " ".join(words[:-2]) or None
+    return None, venue
