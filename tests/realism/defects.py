@@ -40,10 +40,6 @@ _TELEGRAM_BODY = (
     "ingest/body.py: a Telegram web preview's body takes the channel name, the video "
     "duration ('0:24') and the 'Подписаться на канал' button with the message text"
 )
-_GHOST_TAG = (
-    "ingest/body.py: on a Ghost page the primary-tag link above the headline "
-    "(<a class='gh-article-tag'>News</a>) becomes the first body paragraph ('News')"
-)
 _EXCERPT = (
     "match: no relation between a two-paragraph English excerpt (a relay that kept only "
     "the lead) and a translation of its source in another script, though both paragraphs "
@@ -112,24 +108,11 @@ KNOWN: dict[tuple[str, str], str] = {
         "ingest/body.py: the paywall box ('Este contenido es exclusivo para suscriptores', "
         "'Suscríbete para seguir leyendo…', 'Inicia sesión') is kept as body paragraphs"
     ),
-    ("body", "c1_origin_en"): (
-        "ingest/html.py extract_html: the standfirst <p class='article__summary'> becomes the "
-        "first body paragraph instead of Article.subtitle"
-    ),
-    ("body", "n1_origin_en"): (
-        "ingest/html.py extract_html: the standfirst <p class='article__summary'> becomes the "
-        "first body paragraph instead of Article.subtitle"
-    ),
     ("credit", "c3_tr_ar"): (
         "ingest/credits.py: the wire credit in an Arabic dateline ('دبي، 8 فبراير (GWA) -') "
         "is not recognised (it is in the English dateline), so it stays in the body"
     ),
     ("body", "n2_belgorod_ru"): _TELEGRAM_BODY,
-    ("body", "c1_same_en"): _GHOST_TAG,
-    ("body", "c4_same_en"): _GHOST_TAG,
-    ("body", "s2_same_uk"): _GHOST_TAG,
-    ("body", "n3_kharkiv_strike_a_uk"): _GHOST_TAG,
-    ("body", "n3_kharkiv_strike_b_en"): _GHOST_TAG,
     ("banner", "c1_tr_fr"): (
         "ingest/cues.py: the relay banner 'Dernières Nouvelles | News 24' in the page header "
         "(JNews .jeg_topbar) is not reported as a banner cue on HTML pages"
@@ -167,21 +150,13 @@ KNOWN: dict[tuple[str, str], str] = {
     ("relay", "c3_copy_en_relative~c3_tr_zh"): _EXCERPT,
     ("relay", "c3_copy_en_relative~c3_tr_ar"): _EXCERPT,
     ("two_events", "c1_tr_fr~n1_tr_fr"): _SAME_SPEAKER,
+    ("cross_story", "drone-depot"): _SAME_SPEAKER,
+    ("cross_story", "fuel-depot"): _SAME_SPEAKER,
+    ("cross_story", "velecka-sanctions"): _SAME_SPEAKER,
+    ("cross_story", "belgorod-drones"): _SAME_SPEAKER,
     ("origin", "n1_origin_en"): _SAME_SPEAKER
     + "; the fuel-depot origin is put under the drone-depot one",
     ("origin", "n1_tr_fr"): _SAME_SPEAKER + "; the merged cluster takes the older story's origin",
-    ("parent", "n1_tr_fr"): _SAME_SPEAKER + "; the merged cluster takes the older story's origin",
-    ("parent", "c6_tr_es"): (
-        "trace/tree.py: the Spanish copy's source line links the English relay "
-        "(asia-pulse-news.example), but the parent chosen is the Chinese origin"
-    ),
-    ("trace", "corpus"): (
-        "trace/clusters.py _common (line ~95): wordfreq.zipf_frequency(word, 'zh') imports "
-        "jieba, which is not installed; ModuleNotFoundError is not caught (only LookupError, "
-        "ValueError), so corpus_provenance — and `relaytrace origins/stories/outlets` — crash "
-        "once a Chinese article holding a capitalised Latin word ('Keelhaul Risk') is in a "
-        "relay cluster"
-    ),
     ("small_corpus", "zh"): (
         "match: in a 9-page store the en→zh translation (c3) and the zh→en translation (c6) "
         "get no relation at all (ar, es, pt translations of the same origin do); in the full "

@@ -64,6 +64,23 @@ def test_relays_of_two_events_with_one_speaker_stay_apart(run: Run, pair: str) -
     assert rel is None or rel["kind"] == "same_story"
 
 
+STORIES = sorted({x["story"] for x in LABELS if x["role"] in ("origin", "copy", "translation")})
+STORY_OF = {x["url"]: x["story"] for x in LABELS}
+
+
+@pytest.mark.parametrize("story", [case("cross_story", s) for s in STORIES])
+def test_no_relay_crosses_from_one_story_to_another(run: Run, story: str) -> None:
+    """A relay chain never absorbs another event's pages (same speaker, same site, same city)."""
+    crossing = [
+        (NAME.get(r["a"]), NAME.get(r["b"]), r["kind"])
+        for r in run.relations
+        if r["kind"] in ("copy", "translation")
+        and story in (STORY_OF.get(r["a"]), STORY_OF.get(r["b"]))
+        and STORY_OF.get(r["a"]) != STORY_OF.get(r["b"])
+    ]
+    assert crossing == []
+
+
 @pytest.mark.parametrize("name", [case("homepage", "n9_homepage_fr")])
 def test_homepage_is_not_stored_as_an_article(run: Run, name: str) -> None:
     assert URL[name] not in run.articles
