@@ -113,22 +113,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "is not recognised (it is in the English dateline), so it stays in the body"
     ),
     ("body", "n2_belgorod_ru"): _TELEGRAM_BODY,
-    ("banner", "c1_tr_fr"): (
-        "ingest/cues.py: the relay banner 'Dernières Nouvelles | News 24' in the page header "
-        "(JNews .jeg_topbar) is not reported as a banner cue on HTML pages"
-    ),
-    ("banner", "n1_tr_fr"): (
-        "ingest/cues.py: the relay banner in the page header (JNews .jeg_topbar) is not "
-        "reported as a banner cue on HTML pages"
-    ),
-    ("banner", "n8_sidebar_fr"): (
-        "ingest/cues.py: the relay banner in the page header (JNews .jeg_topbar) is not "
-        "reported as a banner cue on HTML pages"
-    ),
-    ("banner", "c6_tr_fr_paste"): (
-        "ingest/textfile.py parse_text: banner cue found but its outlet is 'Dernières "
-        "Nouvelles' (a generic 'latest news' phrase), not the outlet 'News 24'"
-    ),
     ("not_related", "n1_tr_fr"): _SAME_SPEAKER,
     ("not_related", "n1_origin_en"): _SAME_SPEAKER,
     ("not_related", "n5_briefing_ru"): _SAME_SPEAKER,
