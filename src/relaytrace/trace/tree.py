@@ -38,6 +38,8 @@ class TreeOptions:
     same_language_weight: float = 1.5
     marks_weight: float = 2.0
     marks_scale: float = 4.0
+    # The same, when the origin is in another script (shared transliterations).
+    cross_script_weight: float = 2.0
     # Off by default: on real relays the pair score mostly says how well a
     # language pair aligns, not which member a relay was made from.
     score_weight: float = 0.0
@@ -296,8 +298,8 @@ def _evidence(
         best_other = max(
             (_weight_of(m.marks & q.marks, ctx.marks_w) for q in others or ()), default=0.0
         )
-        s += opt.marks_weight * math.tanh((own - best_other) / opt.marks_scale)
-        if own - best_other >= opt.marks_scale / 2:
+        s += opt.cross_script_weight * math.tanh((own - best_other) / opt.marks_scale)
+        if own - best_other >= opt.marks_scale / 2 and opt.cross_script_weight > 0:
             why.append("names transliterated as in this member, not as in the other relays")
     rel_o = ctx.pairs.get((m.id, root.id))
     if m.n_sentences and p.n_sentences and root.n_sentences:
