@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_article
+from factories import make_article
 from relaytrace.errors import StoreError
 from relaytrace.model import Sentence
 from relaytrace.store.base import ArticleFilter

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import make_article
+from factories import make_article
 from relaytrace.model import Relation
 from relaytrace.store.base import MatchEntry
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_article
+from factories import make_article
 from relaytrace.errors import InputError
 from relaytrace.model import Statement
 from relaytrace.store.sqlite import SQLiteStore
