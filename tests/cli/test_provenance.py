@@ -13,7 +13,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from relaytrace.cli import app
-from relaytrace.cli.provenance import render_provenance
+from relaytrace.cli.provenance import render_provenance, show_provenance
 from relaytrace.model import Article, Relation, SourceCue
 from relaytrace.store import open_store
 from relaytrace.trace.report import provenance_for
@@ -140,3 +140,16 @@ def test_render_provenance_shows_origin_tree_lags_and_story(db: Path):
     assert "+70 min" in text and "+12 min" in text
     assert "Kessling Wire" in text
     assert "independent: Harbor Times" in text
+
+
+def test_show_provenance_flags_a_watchlisted_origin(db: Path, tmp_path: Path):
+    wl = tmp_path / "wl.toml"
+    wl.write_text('[[outlet]]\nname = "Kessling Wire"\ndomains = ["kesslingwire.example"]\n'
+                  'notes = "fictional wire"\n')  # fmt: skip
+    buf = io.StringIO()
+    with open_store(db) as store:
+        report = show_provenance(
+            Console(file=buf, width=140), store, "https://briefnow.example/orvel-copy", wl
+        )
+    assert report.watch is not None and report.watch.name == "Kessling Wire"
+    assert "watchlist: Kessling Wire — fictional wire" in buf.getvalue()

@@ -21,6 +21,7 @@ from relaytrace.cli.app import DbOption, Format, FormatOption, app
 from relaytrace.cli.output import render_rows
 from relaytrace.errors import NotFoundError
 from relaytrace.store import open_store
+from relaytrace.store.base import Store
 from relaytrace.trace.clusters import ArticleInfo
 from relaytrace.trace.export import edge_row, export_network, site_row
 from relaytrace.trace.origin import fmt_time
@@ -28,12 +29,21 @@ from relaytrace.trace.report import (
     ProvenanceReport,
     corpus_provenance,
     origin_rows,
+    provenance_for,
     story_rows,
 )
 from relaytrace.trace.tree import RelayTree
 from relaytrace.trace.watchlist import Watchlist, load_watchlist
 
-__all__ = ["network", "origins", "outlets", "render_provenance", "stories"]
+__all__ = [
+    "WatchlistOption",
+    "network",
+    "origins",
+    "outlets",
+    "render_provenance",
+    "show_provenance",
+    "stories",
+]
 
 WatchlistOption = Annotated[
     Path | None,
@@ -241,3 +251,12 @@ def render_provenance(console: Console, report: ProvenanceReport) -> None:
             i = report.infos[m]
             body.append(Text(f"• independent: {_label(i)}  {i.url}"))
         console.print(Panel(Group(*body), title="Story"))
+
+
+def show_provenance(
+    console: Console, store: Store, article: int | str, watchlist: Path | None = None
+) -> ProvenanceReport:
+    """Build and render one article's provenance (what ``trace`` shows first); returns it."""
+    report = provenance_for(store, article, _watchlist(watchlist))
+    render_provenance(console, report)
+    return report
