@@ -36,6 +36,7 @@ from relaytrace.ingest.credits import agency_like, credit_line, strip_credit
          "КИЇВ. 3 березня — Міністр пішов у відставку.", "УКРІНФОРМ"),
         ("新华社北京3月3日电（记者 王明）部长当天辞职。", "北京3月3日电部长当天辞职。", "新华社"),
         ("(KUNA) -- The minister resigned.", "The minister resigned.", "KUNA"),
+        ("دبي، 8 فبراير (GWA) - استقال الوزير.", "دبي، 8 فبراير - استقال الوزير.", "GWA"),
         ("(Nordpress) – Die Fähre lief auf Grund.", "Die Fähre lief auf Grund.", "Nordpress"),
     ],
 )  # fmt: skip

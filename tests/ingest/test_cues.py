@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from relaytrace.ingest.cues import (
+    banner_cue,
     classify_line,
     is_banner,
     same_outlet,
@@ -291,3 +292,16 @@ def test_the_dateline_after_a_standfirst_still_gives_its_credit() -> None:
     )
     assert body[1] == "Tarnhavn – The ferry Gullvik ran aground in fog."
     assert [c.outlet for c in cues] == ["Vessland Wire"]
+
+
+@pytest.mark.parametrize(
+    ("banner", "outlet"),
+    [
+        ("Dernières Nouvelles | News 24", "News 24"),  # a generic phrase is not the name
+        ("Flash Actu | Monde 24", "Flash Actu"),
+        ("Последние новости | Вести Заречья", "Вести Заречья"),
+        ("Relay Now | Latest Headlines", "Relay Now"),
+    ],
+)
+def test_banner_outlet_is_the_name_not_the_generic_phrase(banner: str, outlet: str) -> None:
+    assert banner_cue(banner).outlet == outlet

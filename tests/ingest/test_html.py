@@ -442,3 +442,22 @@ def test_section_of_the_page_leaves_the_title_and_the_kicker_leaves_the_body() -
 
     assert article.title == "Harbour pilots end strike after deal"
     assert article.paragraphs == tuple(BODY_EN)
+
+
+def test_banner_in_a_top_bar_naming_the_site_is_a_banner_cue() -> None:
+    page = relay_page().replace(
+        "<header>",
+        '<meta property="og:site_name" content="Relay Now">'
+        '<header><div class="topbar"><div>Latest News | Relay Now</div></div>',
+    )
+    article = extract_html(page, "https://relaynow.example/?p=42")
+
+    [banner] = article.cues_of("banner")
+    assert (banner.text, banner.outlet) == ("Latest News | Relay Now", "Relay Now")
+
+
+def test_a_menu_in_the_header_is_not_a_banner() -> None:
+    page = relay_page().replace(
+        "<header>", '<header><div class="topbar"><div>Home | About us | Contact</div></div>'
+    )
+    assert extract_html(page, "https://relaynow.example/?p=42").cues_of("banner") == ()

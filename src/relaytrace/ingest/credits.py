@@ -107,16 +107,22 @@ def _caps_lead(lead: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _capital(word: str) -> bool:
+    """Capitalised, or written in a script without case (Arabic, Hebrew, CJK)."""
+    first = word[0]
+    return first.isupper() or (first.isalpha() and first.lower() == first.upper())
+
+
 def _place_lead(lead: str) -> bool:
     """A capitalised place (one to four words, particles allowed) and an optional
     short date after a comma or full stop: "Kaltenhafen", "Villafranca del Arcén, 20 mar"."""
-    m = re.match(r"^(?P<place>[^,.]+)(?:[,.]\s*(?P<date>.*))?$", lead.strip())
+    m = re.match(r"^(?P<place>[^,.،]+)(?:[,.،]\s*(?P<date>.*))?$", lead.strip())
     if m is None:
         return False
     words = m.group("place").split()
-    if not 1 <= len(words) <= 4 or not words[0][0].isupper():
+    if not 1 <= len(words) <= 4 or not _capital(words[0]):
         return False
-    if not all(w[0].isupper() or w.lower() in _PARTICLES for w in words):
+    if not all(_capital(w) or w.lower() in _PARTICLES for w in words):
         return False
     date = (m.group("date") or "").strip(" .,")
     return not date or (len(date) <= 25 and any(c.isdigit() for c in date))

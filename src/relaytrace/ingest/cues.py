@@ -35,6 +35,7 @@ __all__ = [
     "CJK",
     "CueLexicon",
     "TitleParts",
+    "banner_cue",
     "classify_line",
     "fold",
     "headline_shaped",
@@ -138,6 +139,15 @@ def is_banner(line: str, site_name: str | None = None) -> bool:
     return " | " in text
 
 
+def banner_cue(text: str) -> SourceCue:
+    """A banner cue; its outlet is the banner's first segment that is a name rather than
+    a generic phrase ("Dernières Nouvelles | News 24" names "News 24")."""
+    segments = [seg.strip() for seg in text.split(" | ") if seg.strip()]
+    generic = lexicon().sections
+    outlet = next((seg for seg in segments if fold(seg) not in generic), segments[0])
+    return SourceCue("banner", text, outlet=outlet)
+
+
 def _lone_headline(paragraphs: Sequence[str]) -> int | None:
     """The index of a "read more" headline left alone in plain text, or None.
 
@@ -196,7 +206,7 @@ def separate_cues(
         whole_link = text in link_only
         edge = i <= 1 or i >= n - 2
         if edge and not body and is_banner(text, site_name):
-            cues.append(SourceCue("banner", text, outlet=text.split(" | ")[0].strip()))
+            cues.append(banner_cue(text))
             continue
         cue = classify_line(text, href=href, link_only=whole_link)
         if cue is None and body and 0 < i < n - 1 and headline_shaped(text):
@@ -204,7 +214,7 @@ def separate_cues(
             if widened or whole_link or i == lone:
                 cue = SourceCue("teaser", text, url=href, headline=text)
         if cue is None and is_banner(text, site_name) and site_name and (edge or not body):
-            cue = SourceCue("banner", text, outlet=text.split(" | ")[0].strip())
+            cue = banner_cue(text)
         if cue is not None:
             cues.append(cue)
             continue

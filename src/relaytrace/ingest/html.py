@@ -28,7 +28,7 @@ from relaytrace.ingest.body import (
     leaf_lines,
     prune_minor_articles,
 )
-from relaytrace.ingest.cues import fold, separate_cues, split_title
+from relaytrace.ingest.cues import banner_cue, fold, separate_cues, split_title
 from relaytrace.ingest.decode import MAX_HTML_BYTES, decode_html
 from relaytrace.ingest.sites import site_of
 from relaytrace.ingest.standfirst import standfirst
@@ -106,10 +106,10 @@ def extract_html(
 
     extra = cues_beside_body(dom, paragraphs, cues)
     all_cues = ([parts.suffix] if parts.suffix else []) + list(cues) + extra
-    banner = metadata.site_banner(tree)
+    banner = metadata.site_banner(tree, site_name)
     shown = [fold(c.text) for c in all_cues if c.kind == "banner"]
     if banner and not any(t.startswith(fold(banner)) for t in shown):
-        all_cues.insert(0, SourceCue("banner", banner, outlet=banner.split(" | ")[0].strip()))
+        all_cues.insert(0, banner_cue(banner))
     if canonical and site and site_of(canonical) not in ("", site):
         all_cues.append(SourceCue("source_line", "canonical link", url=canonical))
     teaser_urls = {c.url for c in all_cues if c.kind == "teaser" and c.url}

@@ -170,14 +170,30 @@ def canonical_url(tree: lxml_html.HtmlElement, base: str | None) -> str | None:
     return http_url(meta(tree, "og:url"), base)
 
 
-def site_banner(tree: lxml_html.HtmlElement) -> str | None:
-    """The site's "Name | Tagline" banner, when its branding element or og:site_name has
-    that shape (autoblogs put "Dernières Nouvelles | News 24" in the site header)."""
+_HEADER_XPATH = (
+    "//header | //*[contains(@class, 'topbar') or contains(@class, 'top-bar')"
+    " or contains(@class, 'site-header') or contains(@class, 'masthead')]"
+)
+
+
+def site_banner(tree: lxml_html.HtmlElement, site_name: str | None = None) -> str | None:
+    """The site's "Name | Tagline" banner: its branding element or og:site_name with that
+    shape, or a line of the page header (a top bar) one of whose segments is the site's
+    name (autoblogs put "Dernières Nouvelles | News 24" there)."""
     candidates = [text_of(el) for el in tree.xpath(SITE_NAME_XPATH)]
     candidates.append(meta(tree, "og:site_name") or "")
     for text in candidates:
         if " | " in text and is_banner(text):
             return text
+    if not site_name:
+        return None
+    for header in tree.xpath(_HEADER_XPATH)[:6]:
+        for el in header.iter("div", "p", "span", "a", "li", "strong"):
+            text = text_of(el) if len(el) == 0 else ""
+            segments = text.split(" | ")
+            named = any(same_outlet(seg, site_name) for seg in segments)
+            if 2 <= len(segments) <= 3 and named and is_banner(text):
+                return text
     return None
 
 

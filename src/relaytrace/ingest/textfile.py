@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from relaytrace.errors import ExtractionError, InputError
-from relaytrace.ingest.cues import fold, is_banner, separate_cues, split_title
+from relaytrace.ingest.cues import banner_cue, fold, is_banner, separate_cues, split_title
 from relaytrace.ingest.dates import PublishedDate, date_from_text, date_from_url, parse_date
 from relaytrace.ingest.sites import site_of
 from relaytrace.model import Article, SourceCue
@@ -116,7 +116,7 @@ def article_from_parts(
         shown = [fold(c.text) for c in all_cues if c.kind == "banner"]
         if not any(t.startswith(fold(str(site_name))) for t in shown):
             name = str(site_name)
-            all_cues.insert(0, SourceCue("banner", name, outlet=name.split(" | ")[0].strip()))
+            all_cues.insert(0, banner_cue(name))
     published, source, precision = _published(hints.get("published"), url)
     fetched = hints.get("fetched")
     return Article(
@@ -167,7 +167,7 @@ def parse_text(text: str, url: str | None = None, **hints: object) -> Article:
             and len(blocks[1][0]) <= MAX_TITLE_CHARS
         ):
             banner = blocks.pop(0)[0]
-            cues.append(SourceCue("banner", banner, outlet=banner.split(" | ")[0].strip()))
+            cues.append(banner_cue(banner))
             hints.setdefault("site_name", banner)
         if len(blocks) < 2 or len(blocks[0][0]) > MAX_TITLE_CHARS:
             raise ExtractionError(f"{url}: no title line followed by paragraphs")
