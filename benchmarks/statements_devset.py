@@ -112,7 +112,7 @@ def main() -> None:
 
     counts = defaultdict(lambda: [0, 0, 0])  # lang -> tp, pred, gold
     spk = defaultdict(lambda: [0, 0])
-    ven = [0, 0]
+    ven = [0, 0, 0, 0]  # right, gold venues, invented, statements without a venue
     predicted: dict[str, list] = {}
     matched: dict[str, list] = {}
     unlocated = 0
@@ -142,6 +142,9 @@ def main() -> None:
             if g["venue"]:
                 ven[1] += 1
                 ven[0] += same_venue(pred[i].venue, g["venue"])
+            else:
+                ven[3] += 1
+                ven[2] += pred[i].venue is not None
         if args.errors == lang:
             matched_p = {i for i, _ in pairs}
             matched_g = {j for _, j in pairs}
@@ -153,6 +156,8 @@ def main() -> None:
                     print(f"FALSE {p.kind:8} {p.verb!s:14} | {p.quote[:110]} | {p.speaker}")
             for i, j in pairs:
                 g = gold[j][1]
+                if g["venue"] and not same_venue(pred[i].venue, g["venue"]):
+                    print(f"VENUE {pred[i].venue!s:40} gold {g['venue']}")
                 if not same_speaker(pred[i].speaker, g["speaker"]):
                     print(
                         f"SPKR  {pred[i].speaker!s:30} gold {g['speaker']!s:30} | {g['quote'][:60]}"
@@ -179,7 +184,10 @@ def main() -> None:
         f"{'all':5} {tot[2]:5d} {tot[1]:5d} {p:6.3f} {r:6.3f} {_f1(p, r):6.3f} "
         f"{stot[0] / max(1, stot[1]):8.3f}"
     )
-    print(f"venue accuracy (gold has a venue, matched): {ven[0] / max(1, ven[1]):.3f} of {ven[1]}")
+    print(
+        f"venue accuracy (gold has a venue, matched): {ven[0] / max(1, ven[1]):.3f} of {ven[1]}; "
+        f"venue given where gold has none: {ven[2] / max(1, ven[3]):.3f} of {ven[3]}"
+    )
     if unlocated:
         print(f"gold quotes not found in their text: {unlocated}")
 

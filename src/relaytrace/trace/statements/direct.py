@@ -7,7 +7,12 @@ from dataclasses import dataclass
 from relaytrace.trace.statements.lexicon import Lexicon
 from relaytrace.trace.statements.quotes import QuoteSpan, find_quotes
 from relaytrace.trace.statements.speakers import Speaker, speaker_after, speaker_before
-from relaytrace.trace.statements.venues import find_venue, skip_time, split_venue_speaker
+from relaytrace.trace.statements.venues import (
+    find_venue,
+    find_venue_anywhere,
+    skip_time,
+    split_venue_speaker,
+)
 from relaytrace.trace.statements.verbs import VerbHit, find_verbs
 
 __all__ = ["Found", "direct_quotes"]
@@ -105,6 +110,7 @@ def _attribution_after(
     venue, _ = find_venue(seg[rest_from:], lex, v.text)
     if speaker is None and venue:
         speaker, venue = split_venue_speaker(venue, lex)
+    venue = venue or find_venue_anywhere(seg, lex)
     return speaker, VerbHit(v.start + q.end, v.end + q.end, v.text, v.pronoun), venue
 
 
@@ -145,6 +151,7 @@ def _attribution_before(
         if found is not None:
             speaker, rest = found, between[used:]
     venue, _ = find_venue(rest, lex, v.text)
+    venue = venue or find_venue_anywhere(seg, lex)
     return speaker, VerbHit(v.start + start, v.end + start, v.text, v.pronoun), venue
 
 

@@ -11,7 +11,7 @@ from relaytrace.trace.statements.direct import Found
 from relaytrace.trace.statements.lexicon import Lexicon
 from relaytrace.trace.statements.speakers import Speaker, speaker_after, speaker_before
 from relaytrace.trace.statements.tokens import tokenize
-from relaytrace.trace.statements.venues import find_venue, skip_time
+from relaytrace.trace.statements.venues import find_venue, find_venue_anywhere, skip_time
 from relaytrace.trace.statements.verbs import VerbHit, according_hits, find_verbs
 
 __all__ = ["reported_speech"]
@@ -205,6 +205,7 @@ def _verb_statement(
         who = speaker or after_speaker
         if who is None:
             return None
+        venue = venue or find_venue_anywhere(text[a : clause[0]], lex)
         return Found("reported", (clause,), who, v.text, venue, ((v.start, v.end),))
     # verb after the clause: "…, said X" / "…, X said" / "…, a déclaré X"
     if _words(rest) > 4 and rest.lstrip()[:1] not in (",", "，", "—", "–"):
@@ -223,6 +224,7 @@ def _verb_statement(
     ca, cb = _trim(text, a, a + cut)
     if _size(text[ca:cb], lex) < _MIN_CLAUSE_WORDS:
         return None
+    venue = venue or find_venue_anywhere(text[cb:b], lex)
     return Found("reported", ((ca, cb),), who, v.text, venue, ((v.start, v.end),))
 
 

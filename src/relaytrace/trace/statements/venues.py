@@ -8,7 +8,7 @@ from relaytrace.trace.statements.lexicon import Lexicon
 from relaytrace.trace.statements.speakers import Speaker
 from relaytrace.trace.statements.tokens import is_common
 
-__all__ = ["find_venue", "skip_time", "split_venue_speaker"]
+__all__ = ["find_venue", "find_venue_anywhere", "skip_time", "split_venue_speaker"]
 
 _STOP = regex.compile(r"[,;:!?\"“”«»„]|\.(?:\s|$)|\s[—–]\s")
 
@@ -82,3 +82,30 @@ def split_venue_speaker(venue: str, lex: Lexicon) -> tuple[Speaker | None, str |
     if named and (words[-3][:1].isupper() or words[-3].lower() in lex.prepositions):
         return Speaker(" ".join(tail), "name"), " ".join(words[:-2]) or None
     return None, venue
+
+
+def find_venue_anywhere(text: str, lex: Lexicon) -> str | None:
+    """A venue phrase anywhere in an attribution ("At a briefing in Vessholm, X said").
+
+    Only phrases of two words or more count here ("in an interview", "на брифинге"):
+    a lone preposition away from the verb says nothing about a venue.
+    """
+    low = text.lower()
+    best: tuple[int, str] | None = None
+    for start in lex.venue_starts:
+        if " " not in start:
+            continue
+        k = low.find(start)
+        while k >= 0:
+            before_ok = k == 0 or not low[k - 1].isalnum()
+            end = k + len(start)
+            after_ok = end >= len(low) or not low[end].isalnum() or start[-1] in "'’"
+            if before_ok and after_ok:
+                if best is None or k < best[0]:
+                    best = (k, start)
+                break
+            k = low.find(start, k + 1)
+    if best is None:
+        return None
+    phrase = _cut(text[best[0] :], lex)
+    return phrase if len(phrase.split()) >= 2 else None
