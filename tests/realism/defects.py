@@ -108,10 +108,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "ingest/body.py: the paywall box ('Este contenido es exclusivo para suscriptores', "
         "'Suscríbete para seguir leyendo…', 'Inicia sesión') is kept as body paragraphs"
     ),
-    ("credit", "c3_tr_ar"): (
-        "ingest/credits.py: the wire credit in an Arabic dateline ('دبي، 8 فبراير (GWA) -') "
-        "is not recognised (it is in the English dateline), so it stays in the body"
-    ),
     ("body", "n2_belgorod_ru"): _TELEGRAM_BODY,
     ("not_related", "n1_tr_fr"): _SAME_SPEAKER,
     ("not_related", "n1_origin_en"): _SAME_SPEAKER,
