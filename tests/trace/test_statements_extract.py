@@ -254,3 +254,15 @@ def test_extract_statements_tags_the_article_id() -> None:
 
 def test_unknown_language_keeps_to_quotation_marks() -> None:
     assert extract_from_text(["Plain words with no quotes at all."], "xx") == []
+
+
+def test_venue_opening_the_sentence() -> None:
+    text = "At a briefing in Kessling, harbour master Ilse Varnholm said the lock was safe."
+    (s,) = only([text], "en")
+    assert (s.speaker, s.venue) == ("Ilse Varnholm", "At a briefing in Kessling")
+
+
+def test_speaker_named_after_the_venue() -> None:
+    text = "«Llegamos a tiempo», relató a Radio Sierra Norte Andrés Quirós, patrón del barco."
+    (s,) = only([text], "es")
+    assert (s.speaker, s.venue) == ("Andrés Quirós", "a Radio Sierra Norte")

@@ -118,3 +118,14 @@ def test_compare_reports_a_quote_cut_short() -> None:
     short = article(2, ('"We will rebuild the bridge," said Rasmus Eklind.',), "en", 5)
     (parent,), (child,) = extract_statements(long_), extract_statements(short)
     assert [c.kind for c in compare(parent, child, "en", "en")] == ["cut"]
+
+
+def test_a_number_changed_in_a_translation() -> None:
+    changed = (FRENCH[0].replace("12 ingénieurs", "20 ingénieurs"), *FRENCH[1:])
+    origin, french = article(1, ORIGIN, "en", 0), article(2, changed, "fr", 90)
+    relation = Relation(1, 2, "translation", 0.8, 1.0, 1.0, ((0, 0, 0.6), (1, 1, 0.7)))
+    chains = chains_of(origin, french, relations=(relation,))
+    first = next(c for c in chains if c.first.verb == "said")
+    assert [s.article for s in first.statements] == [1, 2]
+    number = next(c for c in first.changes if c.kind == "number")
+    assert (number.before, number.after, number.article) == ("12", "20", 2)
