@@ -110,7 +110,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ),
     ("body", "n2_belgorod_ru"): _TELEGRAM_BODY,
     ("not_related", "n1_tr_fr"): _SAME_SPEAKER,
-    ("not_related", "n1_origin_en"): _SAME_SPEAKER,
     ("not_related", "n5_briefing_ru"): _SAME_SPEAKER,
     ("not_related", "n2_belgorod_ru"): _SAME_SPEAKER,
     ("not_related", "n4_rates_ru_a"): _TEMPLATED,
