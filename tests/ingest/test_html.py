@@ -461,3 +461,36 @@ def test_a_menu_in_the_header_is_not_a_banner() -> None:
         "<header>", '<header><div class="topbar"><div>Home | About us | Contact</div></div>'
     )
     assert extract_html(page, "https://relaynow.example/?p=42").cues_of("banner") == ()
+
+
+def blog_page(title: str, header: str, post: str) -> str:
+    """A Blogger-style page: no og: tags, the blog's name in an ``<h1>``."""
+    paragraphs = "\n".join(f"<p>{p}</p>" for p in BODY_EN)
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{title}</title></head><body>
+<div class="header"><h1 class="title">{header}</h1></div>
+<div class="post"><h3 class="post-title entry-title">{post}</h3>
+<abbr class="published" title="2026-03-06T09:40:00+01:00">09:40</abbr>
+<div class="post-body">{paragraphs}</div></div></body></html>"""
+
+
+def test_blog_post_title_wins_over_the_blogs_name_and_the_time_attribute_is_read() -> None:
+    headline = "Harbour pilots end strike after deal on night crossings"
+    page = blog_page(f"{headline} – Harbour Notes", "Harbour Notes", headline)
+    article = extract_html(page, "https://harbournotes.example/2026/03/pilots.html")
+
+    assert article.title == headline
+    assert article.site_name == "Harbour Notes"
+    assert article.published == datetime(2026, 3, 6, 8, 40, tzinfo=UTC)
+    assert article.published_precision == "minute"
+
+
+def test_site_name_before_the_headline_in_the_page_title() -> None:
+    headline = "Harbour pilots end strike after deal on night crossings"
+    page = story_page(title=f"Harbour Notes | {headline}", top=f"<h1>{headline}</h1>")
+    page = page.replace(
+        '<a class="logo" href="https://tidewater.example/">Tidewater Courier</a>', ""
+    )
+    article = extract_html(page, "https://harbournotes.example/pilots")
+
+    assert (article.title, article.site_name) == (headline, "Harbour Notes")

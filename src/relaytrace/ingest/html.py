@@ -77,6 +77,10 @@ def extract_html(
     if site_name is None and page_title != raw_title and page_title.startswith(raw_title):
         tail = page_title[len(raw_title) :].strip(" -–—|:·")
         site_name = tail or None
+    elif site_name is None and page_title != raw_title and page_title.endswith(raw_title):
+        head = page_title[: -len(raw_title)]  # "Site Name | Headline"
+        if head.rstrip().endswith(("|", "-", "–", "—", "·", "::")):
+            site_name = head.strip(" -–—|:·") or None
     sections = metadata.page_sections(tree, nodes)
     parts = split_title(raw_title, site_name, site or None, sections=sections)
     if not parts.title:

@@ -45,6 +45,11 @@ SITE_NAME_XPATH = (
     " or contains(@class, 'site-name') or contains(@class, 'masthead')"
     " or contains(@class, 'logo') or contains(@class, 'brand')]"
 )
+_POST_TITLE_XPATH = (
+    "//*[self::h1 or self::h2 or self::h3][contains(concat(' ', normalize-space(@class), ' '),"
+    " ' entry-title ') or contains(concat(' ', normalize-space(@class), ' '), ' post-title ')]"
+    "[not(ancestor::aside) and not(ancestor::footer) and not(ancestor::nav)]"
+)
 _DATE_XPATH = (
     "//*[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'posted')"
     " or contains(@class, 'published') or contains(@class, 'dateline')]"
@@ -123,14 +128,17 @@ def raw_title(
 ) -> tuple[str, str]:
     """(the article's title, the ``<title>`` element's text).
 
-    og:title, then the JSON-LD headline, then an ``<h1>`` (one inside ``<article>``
-    first), then ``<title>``; a candidate that is only the site's name (a logo in an
+    og:title, then the JSON-LD headline, then a post-title heading
+    (``entry-title``), then an ``<h1>`` (one inside ``<article>`` first), then
+    ``<title>``; a candidate that is only the site's name (a logo in an
     ``<h1>``, a generic og:title) is skipped.
     """
     title_el = tree.find(".//title")
     page_title = text_of(title_el) if title_el is not None else ""
     candidates = [meta(tree, "og:title", "twitter:title")]
     candidates += [n.get("headline") for n in nodes if isinstance(n.get("headline"), str)]
+    # a post's own title element before any <h1>: Blogger puts the blog's name in <h1>
+    candidates += [text_of(h) for h in tree.xpath(_POST_TITLE_XPATH)[:1]]
     candidates += [text_of(h) for h in tree.xpath("//article//h1 | //main//h1 | //h1")]
     candidates.append(page_title)
     for value in candidates:
@@ -147,9 +155,11 @@ def published(
     (it reads dates written out in words, "19 janvier 2026", in many languages)."""
     texts = []
     for el in tree.xpath(_DATE_XPATH)[:8]:
-        value = text_of(el)
-        if 6 <= len(value) <= 60:
-            texts.append(date_from_text(value))
+        # <abbr title="ISO time">12:20</abbr>, <time datetime="…">: the attribute is exact
+        for value in (el.get("datetime"), el.get("title"), el.get("content"), text_of(el)):
+            if value and 6 <= len(value) <= 60 and (found := date_from_text(value)):
+                texts.append(found)
+                break
     found = choose_published(
         [date_from_meta(tree), date_from_jsonld(nodes), *texts, date_from_url(url)]
     )
