@@ -3,8 +3,8 @@
 A story starts as one group per relay cluster and one per article outside any
 relay cluster. Same-story relations between groups are then merged by average
 linkage: two groups join when the share of their article pairs that are
-related reaches ``StoryOptions.min_density`` (or, between two single articles,
-when their relation is strong enough). Plain connected components would chain
+related reaches ``StoryOptions.min_density`` and those links are not weak on
+average (``min_mean_score``). Plain connected components would chain
 different events through the people they share (the same spokesman weeks apart);
 average linkage asks for support across the group, not one bridge.
 """
@@ -31,6 +31,9 @@ class StoryOptions:
     min_density: float = 0.5
     # Minimum same-story score for a lone pair of articles to make a story.
     min_pair_score: float = 0.0
+    # Mean score of the links two groups need: a hard negative (same speaker,
+    # another event) links to every member of a story, but weakly.
+    min_mean_score: float = 0.35
     label_terms: int = 4
 
 
@@ -115,6 +118,8 @@ def story_clusters(
         pair_ok = size[a] == size[b] == 1 and scores[a][b] >= opt.min_pair_score
         if d < opt.min_density and not pair_ok:
             break
+        if scores[a][b] / count[a][b] < opt.min_mean_score:
+            continue  # many weak links: the same people, another event
         # Merge b into a.
         uf.union(a, b)
         root = uf.find(a)
