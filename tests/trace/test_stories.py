@@ -69,3 +69,10 @@ def test_labels_name_what_most_members_share_and_spans_cover_their_dates():
 
 def test_a_label_falls_back_to_the_first_title():
     assert story_label([info(1, set(), title="Ferry strike ends")]) == "Ferry strike ends"
+
+
+def test_many_weak_links_do_not_make_a_story():
+    # Article 4 names the same spokesman as every member, weeks later: weak links only.
+    relations = [*relay_chain(), rel(4, 1, score=0.25), rel(4, 2, score=0.3), rel(4, 3, score=0.2)]
+    stories = story_clusters(relay_clusters(relations), relations)
+    assert [s.members for s in stories] == [(1, 2, 3), (4,)]
