@@ -48,6 +48,7 @@ class Lexicon:
     particles: frozenset[str]
     hedge_re: regex.Pattern[str] | None
     common_zipf: float
+    possessives: dict[str, str]
 
     def is_role(self, word: str) -> bool:
         """A role or title word, also as the tail of a compound ("Unternehmenssprecherin")."""
@@ -123,6 +124,7 @@ def lexicon(lang: str | None) -> Lexicon:
         particles=frozenset(get("particles")),
         hedge_re=_alternation(get("hedges"), no_spaces),
         common_zipf=float(data.get("common_zipf", 4.3)),
+        possessives={str(k).lower(): str(v) for k, v in data.get("possessives", {}).items()},
     )
 
 

@@ -66,12 +66,12 @@ def _according(text: str, a: int, b: int, hit: tuple[int, int], lex: Lexicon) ->
             ca, cb = _trim(text, m_end + comma + 1, b)
         else:
             used = _source_phrase(rest, lex)
-            if not used:
-                return None
             src_a, src_b = m_end, m_end + used
             ca, cb = _trim(text, m_end + used, b)
         source = text[src_a:src_b].strip(" ,")
         speaker = _source_speaker(source, marker, lex, src_a)
+        if not source and speaker is None:
+            speaker = Speaker("", "pronoun")  # "Nach Angaben …": the source named before
         if speaker is None or _size(text[ca:cb], lex) < _MIN_CLAUSE_WORDS:
             return None
         return Found("reported", ((ca, cb),), speaker, marker, None, ((m_start, m_end),))
@@ -83,6 +83,10 @@ def _according(text: str, a: int, b: int, hit: tuple[int, int], lex: Lexicon) ->
         ca, cb = _trim(text, a, m_start)
         tail = text[m_end:b]
         cut = min([k for k in (tail.find(","), tail.find(".")) if k >= 0] or [len(tail)])
+        if _words(tail[:cut]) > _MAX_SOURCE_WORDS // 2 and not lex.no_spaces:
+            # "X erhielt laut der Kommission 29 Sitze": the source sits inside the clause
+            cut = _source_phrase(tail, lex)
+            ca, cb = _trim(text, a, b)
         speaker = _source_speaker(tail[:cut], marker, lex, m_end)
     if speaker is None or _size(text[ca:cb], lex) < _MIN_CLAUSE_WORDS:
         return None
@@ -107,35 +111,17 @@ def _source_phrase(rest: str, lex: Lexicon) -> int:
 
 
 def _source_speaker(source: str, marker: str, lex: Lexicon, offset: int) -> Speaker | None:
-    words = marker.lower().split()
-    for w in words[1:]:
-        if w in lex.pronouns or w in {
-            "его",
-            "ее",
-            "её",
-            "их",
-            "його",
-            "її",
-            "їхніми",
-            "jego",
-            "jej",
-        }:
-            pronoun = {
-                "его": "он",
-                "ее": "она",
-                "её": "она",
-                "их": "они",
-                "його": "він",
-                "її": "вона",
-                "jego": "on",
-                "jej": "ona",
-            }.get(w, w)
+    for w in marker.lower().split()[1:]:
+        pronoun = lex.possessives.get(w, w if w in lex.pronouns else None)
+        if pronoun is not None:
             return Speaker(pronoun, "pronoun", plural=pronoun in lex.plural_pronouns)
     source = source.strip(" ,")
     if not source or _words(source) > _MAX_SOURCE_WORDS:
         return None
-    if source.lower() in lex.pronouns or source.lower() in {"lui", "elle", "eux", "él", "ella"}:
-        return Speaker(source, "pronoun", plural=source.lower() in lex.plural_pronouns)
+    low = source.lower()
+    if low in lex.pronouns or low in lex.possessives:
+        pronoun = lex.possessives.get(low, low)
+        return Speaker(source, "pronoun", plural=pronoun in lex.plural_pronouns)
     found = speaker_before(source, lex, offset)
     if found is None and _words(source) <= 6:
         found = Speaker(source, "description", start=offset, end=offset + len(source))
@@ -208,7 +194,9 @@ def _verb_statement(
         venue = venue or find_venue_anywhere(text[a : clause[0]], lex)
         return Found("reported", (clause,), who, v.text, venue, ((v.start, v.end),))
     # verb after the clause: "…, said X" / "…, X said" / "…, a déclaré X"
-    if _words(rest) > 4 and rest.lstrip()[:1] not in (",", "，", "—", "–"):
+    opens = rest.lstrip()[:1] in (",", "，", "—", "–")
+    first = rest.split()[0].lower() if rest.split() else ""
+    if _words(rest) > 4 and not opens and first not in lex.conjunctions:
         return None  # the verb has an object of its own ("a appelé les manifestants à …")
     cut = max(pre.rfind(","), pre.rfind(" — "), pre.rfind(" – "))
     if cut < 0:
@@ -276,7 +264,9 @@ def reported_speech(
             taken.append(f.parts[0])
         if not found_here and previous is not None and _follows_on(text, a, b, lex):
             pa, pb = previous
-            prev = [f for f in [*earlier, *out] if pa <= f.start < pb and f.speaker is not None]
+            prev = [
+                f for f in [*earlier, *out] if f.start < pb and f.end > pa and f.speaker is not None
+            ]
             if prev and not _inside(a, quoted):
                 last = prev[-1]
                 ca, cb = _trim(text, a, b)

@@ -33,7 +33,7 @@ def _cut(text: str, lex: Lexicon) -> str:
     out = text[: m.start()] if m else text
     words = out.split()
     for i, w in enumerate(words):
-        if i and w.lower() in lex.complementisers:
+        if i and (w.lower() in lex.complementisers or w.lower() in lex.conjunctions):
             out = " ".join(words[:i])
             break
     low = out.lower()
