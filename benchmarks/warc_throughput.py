@@ -7,12 +7,18 @@ navigation, sidebars and scripts real pages carry), then prints:
 - full ingest (read, extract, analyse, store in a fresh SQLite file) with 1 and 2 workers;
 - ``trafilatura.extract`` of the same pages in one process, and the ratio.
 
+With ``--profile`` it instead profiles a one-worker ingest (cProfile) and prints
+where the time goes, stage by stage and by function (cumulative seconds):
+
     PYTHONPATH=src python benchmarks/warc_throughput.py [--pages 2000]
+    PYTHONPATH=src python benchmarks/warc_throughput.py --profile --pages 300
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import pstats
 import random
 import tempfile
 import time
@@ -115,9 +121,48 @@ def ingest_run(path: Path, workers: int) -> None:
         assert report.added + report.unchanged + report.updated > 0, report
 
 
+STAGES = [
+    ("whole ingest", "pipeline.py", "ingest"),
+    ("read: iter_warc", "warc.py", "iter_warc"),
+    ("store: add_articles", "sqlite.py", "add_articles"),
+    ("extract (ingest.extract)", "extract.py", "extract"),
+    ("  html: extract_html", "html.py", "extract_html"),
+    ("    body: body_blocks", "body.py", "body_blocks"),
+    ("      trafilatura.extract", "trafilatura/core.py", "extract"),
+    ("        its content_fingerprint", "deduplication.py", "content_fingerprint"),
+    ("      body: leaf_lines", "body.py", "leaf_lines"),
+    ("    cues: separate_cues", "cues.py", "separate_cues"),
+    ("    metadata: http_url", "metadata.py", "http_url"),
+    ("    decode: decode_html", "decode.py", "decode_html"),
+    ("      decode: _looks_binary", "decode.py", "_looks_binary"),
+    ("analyse (text.analyse)", "analyse.py", "analyse"),
+    ("  lang: detect_language_scored", "lang.py", "detect_language_scored"),
+    ("    py3langid rank", "py3langid/langid.py", "rank"),
+    ("    lang: _letters", "lang.py", "_letters"),
+    ("  sentences: sentences_of", "sentences.py", "sentences_of"),
+]
+
+
+def profile(path: Path, pages: int) -> None:
+    """Profile a one-worker ingest and print cumulative seconds per stage."""
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "p.db") as store:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        ingest(store, iter_warc(path), workers=1)
+        profiler.disable()
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    total = max(v[3] for k, v in stats.items() if k[2] == "ingest")
+    print(f"profile of a 1-worker ingest of {pages} pages (cProfile inflates Python-heavy code)")
+    for label, file, func in STAGES:
+        hits = [v[3] for k, v in stats.items() if k[0].endswith(file) and k[2] == func]
+        seconds = max(hits, default=0.0)
+        print(f"  {label:<34} {seconds:7.2f} s  {100 * seconds / total:5.1f} %")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--profile", action="store_true", help="profile a 1-worker ingest")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.warc.gz"
@@ -129,7 +174,12 @@ def main() -> None:
         )
         warm = Path(tmp) / "warm.warc.gz"
         write_warc(warm, 20)
+        if not args.profile:  # worker start-up with nothing loaded yet, as a CLI run has it
+            cold = timed("ingest, 2 workers, cold start (20)", 20, 0.0, lambda: ingest_run(warm, 2))
         ingest_run(warm, 1)  # load extraction and language models once, untimed
+        if args.profile:
+            profile(path, args.pages)
+            return
         trafilatura.extract(bodies[0])
         timed("read: iter_warc (FastWARC)", args.pages, html_mb, lambda: read_fastwarc(path))
         timed("read: warcio ArchiveIterator", args.pages, html_mb, lambda: read_warcio(path))
@@ -143,6 +193,7 @@ def main() -> None:
         )
         ratio = f"1 worker {one / plain:.2f}x, 2 workers {two / plain:.2f}x"
         print(f"ingest pages/s over plain trafilatura pages/s: {ratio}")
+        print(f"2 workers, cold: {cold:.1f} pages/s (each worker loads the models on its own)")
 
 
 if __name__ == "__main__":
