@@ -122,3 +122,13 @@ def test_outlet_names_match_sites_across_spellings():
     assert name_matches_site("karskwire.example", "www.karskwire.example")
     assert not name_matches_site("Karsk Wire", "quillbypost.example", ["Quillby Post"])
     assert registered_domain("https://news.bbc.co.uk/x") == "bbc.co.uk"
+
+
+def test_articles_without_a_site_stay_out_of_the_network():
+    infos, relations = corpus(1)
+    pasted = ArticleInfo(99, "file:///tmp/pasted.txt", "", lang="fr", published=T0)
+    infos[99] = pasted
+    relations.append(Relation(1, 99, "translation", 0.9, 1.0, 1.0))
+    net = provenance_of(infos, relations).network()
+    assert "" not in net.sites
+    assert all(e.relay and e.origin for e in net.edges)

@@ -118,7 +118,11 @@ def outlets(
                 f"{prof['relays']} relays ({prof['relay_share']:.0%}), "
                 f"median lag {prof['median_lag']} min, community {prof['community']}"
             )
-        render_rows(rows, fmt, title=f"Relay ties of {key}")
+        cols = None
+        if fmt is Format.table:
+            cols = ["origin", "origin_name", "count", "median_lag", "p90_lag", "languages"]
+            cols += ["last_seen", "watchlist"] if wl else ["last_seen"]
+        render_rows(rows, fmt, columns=cols, title=f"Relay ties of {key}")
         return
     rows = []
     for p in sorted(net.sites.values(), key=lambda p: (-p.relays, -p.articles, p.site)):

@@ -137,7 +137,7 @@ def build_network(
     names: dict[str, str] = dict(site_names or {})
     for origin, tree in results:
         okey = origin_key(origin, infos)
-        if okey is None:
+        if not okey:
             continue
         if origin.article is None and origin.outlet:
             names.setdefault(okey, origin.outlet)
@@ -147,6 +147,8 @@ def build_network(
         for e in tree.edges:
             info = infos[e.member]
             site = registered_domain(info.site) or info.site
+            if not site:
+                continue  # a pasted text or a local file: no site to place
             members_per_site[site] += 1
             if info.site_name:
                 names.setdefault(site, info.site_name)
@@ -185,7 +187,7 @@ def build_network(
     for e in edges:
         by_relay[e.relay][e.origin] += e.count
     totals = Counter(site_articles or {})
-    all_sites = set(totals) | set(members_per_site) | {e.origin for e in edges}
+    all_sites = (set(totals) | set(members_per_site) | {e.origin for e in edges}) - {""}
     profiles = {}
     for site in sorted(all_sites):
         n_articles = max(totals.get(site, 0), members_per_site.get(site, 0))
