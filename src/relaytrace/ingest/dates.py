@@ -17,6 +17,8 @@ from typing import Literal
 
 from lxml import html as lxml_html
 
+from relaytrace.ingest.months import parse_month_date
+
 __all__ = [
     "Precision",
     "PublishedDate",
@@ -109,7 +111,8 @@ def _build(groups: dict[str, str | None]) -> tuple[datetime, Precision] | None:
 
 
 def parse_date(text: str) -> tuple[datetime, Precision] | None:
-    """Parse one machine-written date (ISO 8601, RFC 2822, ``DD.MM.YYYY``) as an aware datetime."""
+    """Parse one date (ISO 8601, RFC 2822, ``DD.MM.YYYY``, CJK, or with a month name in
+    one of twenty languages) as an aware datetime."""
     value = (text or "").strip()
     if not value:
         return None
@@ -131,6 +134,9 @@ def parse_date(text: str) -> tuple[datetime, Precision] | None:
         m = pattern.search(value)
         if m:
             return _build(m.groupdict())
+    found = parse_month_date(value)  # "12 mars 2024 à 14:05", "March 3, 2024"
+    if found is not None and MIN_YEAR <= found[0].year <= MAX_YEAR:
+        return found[0], "minute" if found[1] == "minute" else "day"
     return None
 
 
