@@ -189,6 +189,8 @@ def _verb_statement(
         clause = _trim(text, clause[0], end)
     if clause is not None and _size(text[clause[0] : clause[1]], lex) >= _MIN_CLAUSE_WORDS:
         who = speaker or after_speaker
+        if who is None and not pre_tail.strip(" ,"):
+            who = Speaker("", "pronoun")  # "Ha detto che …": no subject written
         if who is None:
             return None
         venue = venue or find_venue_anywhere(text[a : clause[0]], lex)

@@ -63,4 +63,11 @@ def according_hits(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Spans of "according to" forms ("selon", "по словам", "laut")."""
     if lex.according_re is None:
         return []
-    return [(m.start(), m.end()) for m in lex.according_re.finditer(text)]
+    hits = []
+    for m in lex.according_re.finditer(text):
+        before = _WORD_BEFORE.search(text[: m.start()])
+        word = before.group(1).lower() if before else ""
+        if word in lex.determiners or word in lex.verb_blockers:
+            continue  # "il secondo posto": an ordinal, not a source
+        hits.append((m.start(), m.end()))
+    return hits
