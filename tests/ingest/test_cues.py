@@ -305,3 +305,23 @@ def test_the_dateline_after_a_standfirst_still_gives_its_credit() -> None:
 )
 def test_banner_outlet_is_the_name_not_the_generic_phrase(banner: str, outlet: str) -> None:
     assert banner_cue(banner).outlet == outlet
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow us on Telegram for more breaking news!",
+        "Подписывайтесь на наш канал в Telegram!",
+        "Suivez-nous sur Facebook et X",
+        "Síguenos en Telegram.",
+    ],
+)
+def test_calls_to_follow_the_site_leave_the_body(line: str) -> None:
+    body, cues = separate_cues(["The ferry ran aground in fog on Tuesday morning.", line])
+    assert body == ("The ferry ran aground in fog on Tuesday morning.",) and cues == ()
+
+
+def test_a_sentence_that_starts_like_a_call_to_follow_stays() -> None:
+    line = "Follow us on the map: the route runs north along the coast, the mayor said."
+    body, _ = separate_cues(["The ferry ran aground in fog on Tuesday morning.", line])
+    assert body[-1] == line

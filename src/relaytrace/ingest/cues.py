@@ -49,6 +49,13 @@ __all__ = [
 
 MAX_CUE_LINE = 220  # a cue line longer than this is prose, whatever it starts with
 MAX_OUTLET_WORDS = 7
+MAX_PROMO_LINE = 160
+# brand names, the same in every language
+_PLATFORMS = re.compile(
+    r"telegram|facebook|twitter|instagram|youtube|tiktok|whatsapp|vk\b|vkontakte|"
+    r"вконтакте|телеграм|rss|newsletter|微信|微博",
+    re.I,
+)
 _CLOSING_QUOTES = '»"”’」』'
 
 
@@ -148,6 +155,14 @@ def banner_cue(text: str) -> SourceCue:
     return SourceCue("banner", text, outlet=outlet)
 
 
+def _promo(text: str, lex: CueLexicon) -> bool:
+    """A short call to follow the site ("Follow us on Telegram for more news!"); a
+    sentence that merely starts alike ("Follow us on the map: …") must name a platform."""
+    if len(text) > MAX_PROMO_LINE or not lex.promo.match(fold_chars(text)):
+        return False
+    return not text.rstrip().endswith(".") or _PLATFORMS.search(text) is not None
+
+
 def _lone_headline(paragraphs: Sequence[str]) -> int | None:
     """The index of a "read more" headline left alone in plain text, or None.
 
@@ -198,10 +213,13 @@ def separate_cues(
     cues: list[SourceCue] = []
     n = len(paragraphs)
     lone = _lone_headline(paragraphs) if gaps is not None else None
+    lex = lexicon()
     for i, raw in enumerate(paragraphs):
         text = " ".join(raw.split()) if "\n" not in raw.strip() else raw.strip()
         if not text:
             continue
+        if _promo(text, lex):
+            continue  # "Follow us on Telegram!": the site's furniture, not the article
         href = links.get(text)
         whole_link = text in link_only
         edge = i <= 1 or i >= n - 2

@@ -75,6 +75,7 @@ class CueLexicon:
     outlets: frozenset[str]
     outlet_words: frozenset[str]
     sections: frozenset[str]
+    promo: re.Pattern[str]
 
 
 def _alternation(phrases: Sequence[str]) -> str:
@@ -116,6 +117,7 @@ def lexicon() -> CueLexicon:
         outlets=frozenset(fold(o) for o in agencies_data.get("outlets", []) + agencies),
         outlet_words=frozenset(fold(w) for w in lists.get("outlet_words", [])),
         sections=frozenset(fold(w) for w in lists.get("sections", [])),
+        promo=re.compile(rf"^(?:{_alternation(lists.get('promo', []))})\b"),
     )
 
 
