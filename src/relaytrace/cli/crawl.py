@@ -159,7 +159,7 @@ def watch(
         if fmt in (Format.json, Format.jsonl):
             render_record({"poll": n, **summary.to_dict()}, Format.jsonl)
         else:
-            out.print(Text(_poll_line(n, summary)))
+            out.print(Text(_poll_line(n, summary)), soft_wrap=True)  # one line per poll
         sys.stdout.flush()
 
     if fmt is Format.table:
