@@ -49,24 +49,30 @@ class Lexicon:
     hedge_re: regex.Pattern[str] | None
     common_zipf: float
     possessives: dict[str, str]
+    compound_roles: bool
 
     def is_role(self, word: str) -> bool:
         """A role or title word, also as the tail of a compound ("Unternehmenssprecherin")."""
-        w = word.lower().strip(".,")
-        for elided in ("l'", "l’", "d'", "d’", "dell'", "all'"):
-            if w.startswith(elided):
-                w = w[len(elided) :]
-        if w in self.roles:
-            return True
-        if self.lang != "de":
-            return False
-        for suffix in ("innen", "in", ""):
-            if suffix and not w.endswith(suffix):
-                continue
-            stem = w[: len(w) - len(suffix)] if suffix else w
-            if any(stem.endswith(r) and len(r) >= 4 for r in self.roles):
-                return True
+        return _is_role(self.lang, word.lower().strip(".,"))
+
+
+@lru_cache(maxsize=100_000)
+def _is_role(lang: str, w: str) -> bool:
+    lex = lexicon(lang)
+    for elided in ("l'", "l’", "d'", "d’", "dell'", "all'"):
+        if w.startswith(elided):
+            w = w[len(elided) :]
+    if w in lex.roles:
+        return True
+    if not lex.compound_roles:
         return False
+    for suffix in ("innen", "in", ""):
+        if suffix and not w.endswith(suffix):
+            continue
+        stem = w[: len(w) - len(suffix)] if suffix else w
+        if any(stem.endswith(r) and len(r) >= 4 for r in lex.roles):
+            return True
+    return False
 
 
 def _alternation(words: list[str], no_spaces: bool) -> regex.Pattern[str] | None:
@@ -124,6 +130,7 @@ def lexicon(lang: str | None) -> Lexicon:
         particles=frozenset(get("particles")),
         hedge_re=_alternation(get("hedges"), no_spaces),
         common_zipf=float(data.get("common_zipf", 4.3)),
+        compound_roles=bool(data.get("compound_roles", False)),
         possessives={str(k).lower(): str(v) for k, v in data.get("possessives", {}).items()},
     )
 

@@ -54,6 +54,6 @@ def _zipf(word: str, lang: str) -> float:
 def is_common(word: str, lex: Lexicon, zipf: float | None = None) -> bool:
     """A frequent word of the language (so a capital letter does not make it a name)."""
     w = word.lower().rstrip(".")
-    for part in regex.split(r"['’]", w)[-1:]:
-        w = part or w
+    tail = w.replace("’", "'").rsplit("'", 1)[-1]
+    w = tail or w
     return _zipf(w, lex.lang) >= (lex.common_zipf if zipf is None else zipf)
