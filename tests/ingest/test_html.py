@@ -494,3 +494,12 @@ def test_site_name_before_the_headline_in_the_page_title() -> None:
     article = extract_html(page, "https://harbournotes.example/pilots")
 
     assert (article.title, article.site_name) == (headline, "Harbour Notes")
+
+
+def test_site_name_prefix_of_a_legacy_title_with_the_headline_in_a_heading() -> None:
+    headline = "Harbour pilots end strike after deal on night crossings"
+    page = story_page(title=f"Harbour Notes - {headline}", top=f"<h2>{headline}</h2>")
+    logo = '<a class="logo" href="https://tidewater.example/">Tidewater Courier</a>'
+    article = extract_html(page.replace(logo, ""), "https://harbournotes.example/pilots")
+
+    assert (article.title, article.site_name) == (headline, "Harbour Notes")

@@ -74,6 +74,9 @@ def extract_html(
     site = site_of(page_url) or site_of(canonical)
     site_name = metadata.site_name(tree, nodes)
     raw_title, page_title = metadata.raw_title(tree, nodes, site_name)
+    prefixed = metadata.site_prefix(tree, page_title) if raw_title == page_title else None
+    if site_name is None and prefixed is not None:
+        site_name, raw_title = prefixed
     if site_name is None and page_title != raw_title and page_title.startswith(raw_title):
         tail = page_title[len(raw_title) :].strip(" -–—|:·")
         site_name = tail or None

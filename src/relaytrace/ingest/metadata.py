@@ -37,6 +37,7 @@ __all__ = [
     "raw_title",
     "site_banner",
     "site_name",
+    "site_prefix",
     "text_of",
 ]
 
@@ -232,3 +233,14 @@ def page_sections(tree: lxml_html.HtmlElement, nodes: list[dict]) -> tuple[str, 
         found.extend(text_of(a) for a in el.iter("a", "li", "span") if len(a) == 0)
     names = (" ".join(f.split()) for f in found)
     return tuple(dict.fromkeys(n for n in names if 2 <= len(n) <= 40))
+
+
+def site_prefix(tree: lxml_html.HtmlElement, page_title: str) -> tuple[str, str] | None:
+    """(site name, headline) when ``<title>`` reads "Site - Headline" and a heading of the
+    page holds exactly the headline (legacy pages without og: tags)."""
+    headings = {text_of(h) for h in tree.xpath("//h1 | //h2 | //h3")[:30]}
+    for sep in (" | ", " - ", " – ", " — ", " :: ", " · "):
+        head, found, tail = page_title.partition(sep)
+        if found and tail.strip() in headings and 2 <= len(head.strip()) <= 60:
+            return head.strip(), tail.strip()
+    return None
