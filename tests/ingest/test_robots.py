@@ -90,3 +90,19 @@ def test_an_agent_group_replaces_the_star_group():
 
     assert rules.allowed("https://gazette.example/news")
     assert not rules.allowed("https://gazette.example/private/1")
+
+
+def test_a_failed_fetch_closes_the_host_only_until_its_shorter_ttl():
+    calls: list[str] = []
+    answers = {
+        "https://down.example/robots.txt": (503, b""),
+        "https://up.example/robots.txt": (200, RULES),
+    }
+    cache = RobotsCache(fetcher(answers, calls), AGENT, ttl=24 * 3600, error_ttl=-1)
+
+    for _ in range(2):
+        cache.allowed("https://down.example/news/1")
+        cache.allowed("https://up.example/news/1")
+
+    assert calls.count("https://down.example/robots.txt") == 2  # asked again: it failed
+    assert calls.count("https://up.example/robots.txt") == 1  # a good answer is kept

@@ -5,7 +5,8 @@ rule, not the longest, and knows no ``*``/``$`` patterns): the group for our
 product token, else ``*``; the longest matching rule wins, Allow on a tie.
 A 2xx answer is parsed (up to 512 KiB); a 4xx answer means
 no rules (everything allowed); a 5xx answer or an unreachable host means the
-crawler must assume everything is disallowed, until the entry expires.
+crawler must assume everything is disallowed, until the entry expires (after
+ten minutes, not the 24 hours a good answer is kept).
 ``Crawl-delay`` is honoured as the host's minimum delay (capped by the caller).
 """
 
@@ -20,7 +21,14 @@ from urllib.parse import unquote, urlsplit
 
 from relaytrace.errors import FetchError
 
-__all__ = ["MAX_ROBOTS_BYTES", "RobotsCache", "RobotsRules", "parse_robots", "robots_url"]
+__all__ = [
+    "DEFAULT_ERROR_TTL",
+    "MAX_ROBOTS_BYTES",
+    "RobotsCache",
+    "RobotsRules",
+    "parse_robots",
+    "robots_url",
+]
 
 MAX_ROBOTS_BYTES = 512 * 1024
 
@@ -104,13 +112,30 @@ def robots_url(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1]}/robots.txt"
 
 
-class RobotsCache:
-    """Per-host robots.txt rules, fetched on first use and kept for ``ttl`` seconds."""
+DEFAULT_ERROR_TTL = 600.0
+"""Seconds a failed robots.txt fetch (5xx, unreachable) keeps its host closed before a retry."""
 
-    def __init__(self, fetch: RobotsFetch, agent: str, *, ttl: float = 24 * 3600) -> None:
+
+class RobotsCache:
+    """Per-host robots.txt rules, fetched on first use and kept for ``ttl`` seconds.
+
+    A failure (5xx, unreachable) closes the host only for ``error_ttl`` seconds
+    (at most ``ttl``): a long-lived crawler (``watch``) must not stay locked out
+    for a day by one bad minute at the site.
+    """
+
+    def __init__(
+        self,
+        fetch: RobotsFetch,
+        agent: str,
+        *,
+        ttl: float = 24 * 3600,
+        error_ttl: float = DEFAULT_ERROR_TTL,
+    ) -> None:
         self._fetch = fetch
         self._agent = agent
         self._ttl = ttl
+        self._error_ttl = min(ttl, error_ttl)
         self._rules: dict[str, RobotsRules] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
@@ -121,13 +146,16 @@ class RobotsCache:
             lock = self._locks.setdefault(key, threading.Lock())
         with lock:  # one fetch per host even when many threads ask at once
             rules = self._rules.get(key)
-            if rules is None or time.monotonic() - rules.fetched_at > self._ttl:
+            if rules is None or time.monotonic() - rules.fetched_at > self._keep(rules):
                 rules = self._load(key)
                 self._rules[key] = rules
             return rules
 
     def allowed(self, url: str) -> bool:
         return self.rules(url).allowed(url)
+
+    def _keep(self, rules: RobotsRules) -> float:
+        return self._error_ttl if rules.disallow_all else self._ttl
 
     def crawl_delay(self, url: str) -> float | None:
         """The host's Crawl-delay if its robots.txt is already cached (never fetches)."""
