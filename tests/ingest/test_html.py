@@ -503,3 +503,12 @@ def test_site_name_prefix_of_a_legacy_title_with_the_headline_in_a_heading() -> 
     article = extract_html(page.replace(logo, ""), "https://harbournotes.example/pilots")
 
     assert (article.title, article.site_name) == (headline, "Harbour Notes")
+
+
+def test_time_in_an_unclassed_small_under_the_headline() -> None:
+    headline = "Harbour pilots end strike after deal on night crossings"
+    page = story_page(title=headline, top=f"<h2>{headline}</h2><small>06.03.2026 09:40</small>")
+    article = extract_html(page, "https://tidewater.example/pilots")
+
+    assert article.published == datetime(2026, 3, 6, 9, 40, tzinfo=UTC)
+    assert article.published_precision == "minute"

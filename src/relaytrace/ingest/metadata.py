@@ -54,6 +54,9 @@ _POST_TITLE_XPATH = (
 _DATE_XPATH = (
     "//*[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'posted')"
     " or contains(@class, 'published') or contains(@class, 'dateline')]"
+    # unclassed: <time>, and a <small> under the headline ("20.06.2024 16:10")
+    " | //time | //article//small | //main//small"
+    " | //*[self::h1 or self::h2]/following-sibling::*[1][self::small]"
 )
 
 
@@ -155,7 +158,7 @@ def published(
     """Meta tags, JSON-LD, date-like elements and the URL; htmldate's text search last
     (it reads dates written out in words, "19 janvier 2026", in many languages)."""
     texts = []
-    for el in tree.xpath(_DATE_XPATH)[:8]:
+    for el in tree.xpath(_DATE_XPATH)[:10]:
         # <abbr title="ISO time">12:20</abbr>, <time datetime="…">: the attribute is exact
         for value in (el.get("datetime"), el.get("title"), el.get("content"), text_of(el)):
             if value and 6 <= len(value) <= 60 and (found := date_from_text(value)):
