@@ -118,6 +118,8 @@ def extract_from_text(paragraphs: Sequence[str], lang: str | None) -> list[State
                     name = name or None
                     speakers.last = Speaker(name or "", found.kind, role=role, plural=found.plural)
                     speakers.last_pos = start
+                    if name:
+                        speakers.said.append((start, name, role))
                     if name and _person_name(name, lex):
                         speakers.note(name, role, start)
                 verb = f.verb

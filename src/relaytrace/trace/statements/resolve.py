@@ -40,6 +40,7 @@ class Speakers:
     people: list[tuple[int, str, str | None]] = field(default_factory=list)
     last: Speaker | None = None
     last_pos: int = -1
+    said: list[tuple[int, str, str | None]] = field(default_factory=list)
 
     def note(self, name: str, role: str | None, position: int) -> None:
         self.people.append((position, name, role))
@@ -77,15 +78,23 @@ class Speakers:
             if person is not None:
                 return person[1], person[2]
             return found.text, None
-        if found.kind == "role":
-            key = {fold(w) for w in found.text.split() if self.lex.is_role(w)}
+        if found.kind in ("role", "description"):
+            # "the spokesman", "главы региона", "в министерстве": the person or body named
+            # before with that role word (compared on a 5-letter stem, for inflection)
+            key = {_stem(w) for w in found.text.split() if self.lex.is_role(w)}
+            words = found.text.split()
+            written = bool(words) and words[0].lower() in self.lex.determiners
+            if found.kind == "description" and (not key or written):
+                return found.text, found.role  # "the company" stays as written
             for _, full, role in reversed([p for p in self.people if p[0] < position]):
-                if role and key & {fold(w) for w in role.split()}:
+                if role and key & {_stem(w) for w in role.split()}:
                     return full, role
-            if (
-                self.last is not None
-                and self.last.role
-                and key & {fold(w) for w in self.last.role.split()}
-            ):
-                return self.last.text, self.last.role
+            for _, said, role in reversed([p for p in self.said if p[0] < position]):
+                words = f"{said} {role or ''}".split()
+                if said != found.text and key & {_stem(w) for w in words}:
+                    return said, role
         return found.text, found.role
+
+
+def _stem(word: str) -> str:
+    return fold(word.strip('.,«»"')).split("'")[-1][:5]

@@ -41,6 +41,14 @@ class _Run:
         return self.tokens[-1].end
 
 
+def _script(word: str) -> str:
+    """Latin, Cyrillic or other: a name does not change script midway."""
+    ch = word[:1]
+    if "\u0400" <= ch <= "\u04ff":
+        return "cyrl"
+    return "latn" if ch.isascii() or "\u00c0" <= ch <= "\u024f" else "other"
+
+
 def _is_role_token(tok: Token, lex: Lexicon) -> bool:
     return lex.is_role(tok.bare)
 
@@ -58,7 +66,7 @@ def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
         while j + 1 < len(toks):
             nxt = toks[j + 1]
             gap = text[toks[j].end - offset : nxt.start - offset]
-            if gap.strip() not in ("", "-"):
+            if gap.strip() not in ("", "-") or _script(nxt.text) != _script(toks[j].text):
                 break
             if is_capitalised(nxt.text):
                 j += 1
