@@ -150,6 +150,13 @@ def test_paste_trace_passages_outlet_network(page: Page, demo_server: str) -> No
     page.wait_for_selector("#network-graph canvas", state="attached")
     assert page.locator("#network-table tbody tr").count() > 3
     shot(page, "network")
+
+    relays = httpx.get(
+        demo_server + "/api/v1/articles", params={"site": "flashactu24.example", "q": "Norvask"}
+    ).json()["items"]
+    page.goto(f"{demo_server}/articles/{relays[0]['id']}")  # the stored French relay
+    page.wait_for_selector("#passages")
+    page.screenshot(path=str(ARTIFACTS / "article-top.png"))  # the README's picture
     assert not [e for e in page.csp_errors if "Content Security Policy" in e]  # type: ignore[attr-defined]
 
 

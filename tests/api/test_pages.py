@@ -137,3 +137,8 @@ def test_segments_mark_names_and_changed_numbers() -> None:
     kinds = {text: kind for text, kind in parts if kind}
     # a capital opening the sentence is not taken for a name
     assert kinds == {"412": "anchor", "60": "changed"}
+
+
+def test_origin_outlet_page_charts_how_fast_others_relay_it(client: TestClient) -> None:
+    html = client.get("/outlets/quellmarkcourier.example").text
+    assert "how fast others relay them" in html and "<rect" in html

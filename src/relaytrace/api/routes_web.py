@@ -185,15 +185,25 @@ def outlet_page(request: Request, site: str) -> HTMLResponse:
     key = site.strip().lower()
     if key not in net.sites:
         raise NotFoundError(f"no site {site!r} in the network")
-    lags = site_lags(prov, key)
+    lags, relayed_after = site_lags(prov, key)
     recent = service.list_articles(ctx.store(), ArticleFilter(site=key), limit=20)
     return _page(
         request,
         "outlet.html",
         profile=site_row(net.sites[key]),
         edges=[edge_row(e, net) for e in net.edges_of(key)],
-        bars=views.lag_bars([float(x) for x in lags]),
-        lags=lags,
+        charts=[
+            {
+                "title": "Its relays: lag after their source",
+                "lags": lags,
+                "bars": views.lag_bars([float(x) for x in lags]),
+            },
+            {
+                "title": "Its originals: how fast others relay them",
+                "lags": relayed_after,
+                "bars": views.lag_bars([float(x) for x in relayed_after]),
+            },
+        ],
         recent=recent,
     )
 

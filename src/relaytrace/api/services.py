@@ -202,16 +202,23 @@ def _naive(t: datetime) -> datetime:
     return t.replace(tzinfo=None) if t.tzinfo is None else t.astimezone(UTC).replace(tzinfo=None)
 
 
-def site_lags(prov: CorpusProvenance, site: str) -> list[int]:
-    """Minutes each relay of ``site`` came after its parent (for the lag chart)."""
-    out = []
+def site_lags(prov: CorpusProvenance, site: str) -> tuple[list[int], list[int]]:
+    """Lags in minutes for the outlet charts: its relays after their parents, and
+    other sites' relays after its own originals."""
+    as_relay: list[int] = []
+    as_origin: list[int] = []
     for c in prov.clusters:
         tree = prov.trees[c.id]
+        root = prov.infos.get(tree.origin) if tree.origin is not None else None
         for e in tree.edges:
             info = prov.infos.get(e.member)
-            if info and info.site == site and e.member != tree.origin and e.lag_parent is not None:
-                out.append(e.lag_parent)
-    return out
+            if info is None or e.member == tree.origin:
+                continue
+            if info.site == site and e.lag_parent is not None:
+                as_relay.append(e.lag_parent)
+            if root is not None and root.site == site and e.lag_origin is not None:
+                as_origin.append(e.lag_origin)
+    return as_relay, as_origin
 
 
 def recent_clusters(prov: CorpusProvenance, limit: int = 8) -> list[dict]:
