@@ -7,6 +7,9 @@ navigation, sidebars and scripts real pages carry), then prints:
 - full ingest (read, extract, analyse, store in a fresh SQLite file) with 1 and 2 workers;
 - ``trafilatura.extract`` of the same pages in one process, and the ratio.
 
+Each line also gives CPU milliseconds per page (this process and its workers):
+on a shared machine wall-clock rates swing with other load, CPU per page does not.
+
 With ``--profile`` it instead profiles a one-worker ingest (cProfile) and prints
 where the time goes, stage by stage and by function (cumulative seconds):
 
@@ -20,6 +23,7 @@ import argparse
 import cProfile
 import pstats
 import random
+import resource
 import tempfile
 import time
 from io import BytesIO
@@ -91,13 +95,23 @@ def write_warc(path: Path, pages: int) -> list[bytes]:
     return bodies
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (worker pools are joined)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def timed(label: str, count: int, megabytes: float, fn) -> float:
+    """Run ``fn``; print wall rate and CPU ms per page (the CPU figure ignores others' load)."""
+    cpu = cpu_seconds()
     started = time.perf_counter()
     fn()
     seconds = time.perf_counter() - started
+    cpu_ms = 1000 * (cpu_seconds() - cpu) / count
     print(
         f"{label:<38} {seconds:7.2f} s  {count / seconds:9.1f} pages/s  "
-        f"{megabytes / seconds:7.2f} MB/s"
+        f"{megabytes / seconds:7.2f} MB/s  {cpu_ms:6.1f} ms CPU/page"
     )
     return count / seconds
 
