@@ -26,7 +26,7 @@ __all__ = ["CrawlLimits", "CrawlSources", "PageRef", "Validators", "discover"]
 
 
 class Validators(Protocol):
-    """Where conditional-GET validators are kept between runs (``watch.ValidatorCache``)."""
+    """Where conditional-GET validators are kept between runs (``validators.ValidatorCache``)."""
 
     def get(self, url: str) -> tuple[str | None, str | None]: ...
 
