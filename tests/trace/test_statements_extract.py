@@ -266,3 +266,27 @@ def test_speaker_named_after_the_venue() -> None:
     text = "«Llegamos a tiempo», relató a Radio Sierra Norte Andrés Quirós, patrón del barco."
     (s,) = only([text], "es")
     assert (s.speaker, s.venue) == ("Andrés Quirós", "a Radio Sierra Norte")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "«",
+        "“”",
+        '"',
+        "„ „ „ “",
+        "said that",
+        ", said",
+        "According to",
+        "« » a déclaré",
+        "— заявил",
+        "表示，",
+        "\u200b\u00a0\n",
+        "He said: " + "very " * 2000 + "long.",
+    ],
+)
+def test_odd_text_never_breaks_extraction(text: str) -> None:
+    for lang in ("en", "fr", "de", "ru", "zh", None):
+        for s in extract_from_text([text, text], lang):
+            assert 0 <= s.start <= s.end

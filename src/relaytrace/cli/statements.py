@@ -103,8 +103,12 @@ def statements(
     """Quotes and reported speech of one article, with speaker, verb and venue."""
     if all_articles:
         with open_store(db) as store:
-            articles, found_total = index_statements(store)
-        render_rows([{"articles": articles, "statements": found_total}], fmt)
+            report = index_statements(store)
+        row = {"articles": report.articles, "statements": report.statements,
+               "failed": len(report.failed)}  # fmt: skip
+        render_rows([row], fmt)
+        for article_id, reason in report.failed:
+            Console(stderr=True).print(f"article {article_id}: statements skipped ({reason})")
         return
     if ref is None:
         raise InputError("give an article id or URL, or --all", code="missing_argument")

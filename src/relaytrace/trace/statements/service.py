@@ -14,6 +14,7 @@ from relaytrace.trace.statements.linking import StatementChain, link_statements
 
 __all__ = [
     "ArticleStatements",
+    "IndexReport",
     "article_statements",
     "by_speaker",
     "cluster_of",
@@ -98,21 +99,35 @@ def _keyed(s: Statement, key: str | None) -> Statement:
     )
 
 
-def index_statements(store: Store, *, batch: int = 500) -> tuple[int, int]:
+@dataclass(frozen=True, slots=True)
+class IndexReport:
+    """What ``index_statements`` did: articles read, statements stored, articles skipped."""
+
+    articles: int
+    statements: int
+    failed: tuple[tuple[int, str], ...] = ()
+
+
+def index_statements(store: Store) -> IndexReport:
     """Extract and store the statements of every stored article (latest versions).
 
-    Returns (articles read, statements stored). An article whose text trips the
-    extractor is counted as failed and skipped; what is stored stays.
+    An article whose text trips the extractor is reported in ``failed`` (id and
+    reason) and skipped; the statements already stored for it stay.
     """
     articles = statements = 0
+    failed: list[tuple[int, str]] = []
     for article in store.iter_articles():
         articles += 1
         if article.id is None:
             continue
-        found = extract_statements(article)
+        try:
+            found = extract_statements(article)
+        except (ValueError, IndexError, KeyError, TypeError) as exc:  # a bug, not the corpus
+            failed.append((article.id, f"{type(exc).__name__}: {exc}"))
+            continue
         store.put_statements(article.id, found)
         statements += len(found)
-    return articles, statements
+    return IndexReport(articles, statements, tuple(failed))
 
 
 def by_speaker(store: Store, name: str) -> Iterator[tuple[Statement, Article | None]]:
