@@ -156,6 +156,7 @@ def test_paste_trace_passages_outlet_network(page: Page, demo_server: str) -> No
     ).json()["items"]
     page.goto(f"{demo_server}/articles/{relays[0]['id']}")  # the stored French relay
     page.wait_for_selector("#passages")
+    page.set_viewport_size({"width": 1280, "height": 2000})
     page.screenshot(path=str(ARTIFACTS / "article-top.png"))  # the README's picture
     assert not [e for e in page.csp_errors if "Content Security Policy" in e]  # type: ignore[attr-defined]
 

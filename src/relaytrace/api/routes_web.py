@@ -28,12 +28,14 @@ from relaytrace.api.services import (
     trace_unstored,
 )
 from relaytrace.errors import InputError, NotFoundError
+from relaytrace.model import Relation
 from relaytrace.store.base import ArticleFilter
 from relaytrace.trace.export import edge_row, site_row
 
 __all__ = ["render_error", "router", "templates"]
 
 router = APIRouter(include_in_schema=False)
+MAX_PASSAGES = 12  # side-by-side tables on one page: parent and origin first
 
 
 def _environment() -> jinja2.Environment:
@@ -106,10 +108,15 @@ def articles(
 def _trace_page(request: Request, result: TraceResult) -> HTMLResponse:
     rep = result.report
     aid = result.article.id or 0
+    edge = rep.edge
+    first = {edge.parent if edge else None: 0, rep.origin.article if rep.origin else None: 1}
+
+    def rank(r: Relation) -> int:
+        return first.get(r.b if r.a == aid else r.a, 2)
+
+    relays = sorted((r for r in result.relations if r.kind != "same_story"), key=rank)
     passages = []
-    for r in result.relations:
-        if r.kind == "same_story":
-            continue
+    for r in relays[:MAX_PASSAGES]:
         sides = views.original_side(r, aid, rep, result.articles)
         if sides is None:
             continue
@@ -131,6 +138,7 @@ def _trace_page(request: Request, result: TraceResult) -> HTMLResponse:
             key=lambda x: x["info"].published.timestamp() if x["info"].published else 0.0,
         )
     same_story = [r for r in result.relations if r.kind == "same_story"]
+    hidden = max(0, len(relays) - MAX_PASSAGES)
     return _page(
         request,
         "article.html",
@@ -142,6 +150,7 @@ def _trace_page(request: Request, result: TraceResult) -> HTMLResponse:
         passages=passages,
         timeline=timeline,
         same_story=same_story,
+        hidden_passages=hidden,
     )
 
 
