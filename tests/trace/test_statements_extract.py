@@ -290,3 +290,9 @@ def test_odd_text_never_breaks_extraction(text: str) -> None:
     for lang in ("en", "fr", "de", "ru", "zh", None):
         for s in extract_from_text([text, text], lang):
             assert 0 <= s.start <= s.end
+
+
+def test_a_dateline_is_not_part_of_the_statement() -> None:
+    text = "KESSLING, 4 May (River Wire) – The lock will reopen on Friday, the harbour board said."
+    (s,) = only([text], "en")
+    assert s.quote == "The lock will reopen on Friday"

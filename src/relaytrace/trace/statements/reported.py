@@ -7,6 +7,8 @@ subjunctive right after a statement continues it ("Man werde …").
 
 from __future__ import annotations
 
+import regex
+
 from relaytrace.trace.statements.direct import Found
 from relaytrace.trace.statements.lexicon import Lexicon
 from relaytrace.trace.statements.speakers import Speaker, speaker_after, speaker_before
@@ -18,10 +20,17 @@ __all__ = ["reported_speech"]
 
 _MIN_CLAUSE_WORDS = 3
 _MAX_SOURCE_WORDS = 12
-_END = ' .!?;:"“”«»„‚‘’)(—–-\u00a0\n。！？；：'
+_END = ' ,.!?;:"“”«»„‚‘’)(—–-\u00a0\n。！？；：'
+
+
+# "VELMORA, 19 janvier (Agence) – ": a dateline opening the first paragraph
+_DATELINE = regex.compile(r"\p{Lu}[\p{Lu}\s.'-]{2,40},[^–—\n]{1,60}?\s[–—-]\s")
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    m = _DATELINE.match(text, a, b)
+    if m:
+        a = m.end()
     while a < b and text[a] in " ,:;—–-\u00a0\n，：":
         a += 1
     while b > a and text[b - 1] in _END:
