@@ -47,3 +47,17 @@ def test_demo_without_db_uses_a_new_temporary_file(tmp_path: Path, monkeypatch):
     match = re.search(r"database: (\S+)", result.stdout)
     assert match and Path(match.group(1)).exists()
     assert Path(match.group(1)).is_relative_to(tmp_path)
+
+
+def test_demo_ends_with_the_trace_of_the_seed_shaped_relay(tmp_path: Path):
+    labels = json.loads((Path(__file__).parents[1] / "fixtures" / "demo_labels.json").read_text())
+    seed = next(a for a in labels["articles"] if a["url"] == labels["seed_shaped"]["url"])
+    origin = next(a for a in labels["articles"] if a["url"] == seed["origin"])
+    result = runner.invoke(app, ["demo", "--db", str(tmp_path / "demo.db")])
+    assert result.exit_code == 0, result.output
+    trace = result.stdout.split("Trace of the seed-shaped relay", 1)[1].split("Explore it:")[0]
+    assert origin["outlet"] in trace, "the tree names the origin outlet"
+    hours = seed["lag_minutes_from_origin"] / 60
+    assert f"+{hours:.1f} h" in trace, "the lag from the origin is shown"
+    assert "Aligned passages of the nearest relation" in trace
+    assert max(len(line) for line in trace.splitlines()) <= 100

@@ -103,7 +103,53 @@ def step_articles(run: DemoRun, limit: int = 12) -> None:
     )
 
 
-STEPS: list[Callable[[DemoRun], None]] = [step_intro, step_ingest, step_holdings, step_articles]
+def step_match(run: DemoRun) -> None:
+    """Match the whole corpus (the demo's ingest stores articles without matching)."""
+    from relaytrace.match.matcher import rebuild
+
+    stored = rebuild(run.store)
+    run.notes["relations"] = stored
+    run.console.print(f"\nMatched the corpus: [bold]{stored}[/bold] relations found.")
+
+
+#: The demo's seed-shaped article: a French relay of a translated wire story,
+#: shaped like the project's seed (banner, title suffix naming the origin, source line).
+SEED_SHAPED_URL = (
+    "https://flashactu24.example/2026/03/15/"
+    "les-etats-du-pacte-ont-des-techniciens-militaires-a-norvask-eskeland/"
+)
+
+
+def step_trace(run: DemoRun) -> None:
+    """Trace the seed-shaped relay: its provenance card, then the nearest relation aligned."""
+    from relaytrace.cli.provenance import show_provenance
+    from relaytrace.cli.relations import render_matches
+    from relaytrace.match.matcher import trace_article
+
+    article = run.store.get_article(SEED_SHAPED_URL)
+    if article is None or article.id is None:
+        run.console.print("\n(the seed-shaped article is not in this corpus; no trace shown)")
+        return
+    run.console.rule("Trace of the seed-shaped relay")
+    run.console.print(f"(relaytrace trace {article.id} --db DB shows it again)", markup=False)
+    report = show_provenance(run.console, run.store, article.id)
+    run.notes["trace"] = report
+    _, matches = trace_article(run.store, article.id)
+    # The relation to the member it was made from when that is known, else the strongest.
+    parent = report.edge.parent if report.edge is not None else None
+    matches = sorted(matches, key=lambda m: m.other != parent)
+    run.console.rule("Aligned passages of the nearest relation")
+    render_matches(run.console, run.store, article, matches, limit=1)
+
+
+STEPS: list[Callable[[DemoRun], None]] = [
+    step_intro,
+    step_ingest,
+    step_holdings,
+    step_articles,
+    step_match,
+    step_trace,
+]
 
 
 def run_demo(db: Path | None = None, *, corpus: Path | None = None) -> Path:
@@ -112,7 +158,7 @@ def run_demo(db: Path | None = None, *, corpus: Path | None = None) -> Path:
     if db is None:
         db = Path(tempfile.mkdtemp(prefix="relaytrace-demo-")) / "demo.db"
     with open_store(db) as store:
-        run = DemoRun(corpus=corpus, db=db, store=store, console=Console())
+        run = DemoRun(corpus=corpus, db=db, store=store, console=Console(width=100))
         for step in STEPS:
             step(run)
     run.console.print(
