@@ -10,11 +10,6 @@ checks that no payload runs. Skipped when /usr/bin/chromium is absent.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,13 +23,13 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from relaytrace.cli.demo import bundled_corpus
 
 from .conftest import HOSTILE_URL
+from .server import ROOT, running_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
 ]
-ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 ARGS = [
     "--headless",
@@ -47,43 +42,16 @@ ARGS = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def serve(db: Path) -> Iterator[str]:
-    """``relaytrace serve --db DB --port N`` in a subprocess, as the README shows it."""
-    port = free_port()
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    cmd = [sys.executable, "-m", "relaytrace", "serve", "--db", str(db), "--port", str(port)]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            if proc.poll() is not None:
-                out = proc.stdout.read().decode() if proc.stdout else ""
-                pytest.fail(f"server exited: {out}")
-            try:
-                if httpx.get(base + "/api/v1/stats", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def demo_server(demo_db: Path) -> Iterator[str]:
-    yield from serve(demo_db)
+    with running_server(demo_db) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def hostile_server(small_db_master: Path) -> Iterator[str]:
-    yield from serve(small_db_master)
+    with running_server(small_db_master) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
