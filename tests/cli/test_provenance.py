@@ -136,7 +136,8 @@ def test_render_provenance_shows_origin_tree_lags_and_story(db: Path):
     buf = io.StringIO()
     render_provenance(Console(file=buf, width=140), report)
     text = buf.getvalue()
-    assert "Origin: https://kesslingwire.example/orvel" in text
+    assert "Origin: Kessling Wire [en]" in text
+    assert "https://kesslingwire.example/orvel" in text
     assert "+70 min" in text and "+12 min" in text
     assert "Kessling Wire" in text
     assert "independent: Harbor Times" in text
@@ -153,3 +154,68 @@ def test_show_provenance_flags_a_watchlisted_origin(db: Path, tmp_path: Path):
         )
     assert report.watch is not None and report.watch.name == "Kessling Wire"
     assert "watchlist: Kessling Wire — fictional wire" in buf.getvalue()
+
+
+# -- the origin card never presents a guess as certain ------------------------------------
+
+
+def card(tmp_path: Path, articles: list[Article], pairs: list[tuple[int, int]], url: str) -> str:
+    """Store the articles, relate the given pairs as copies, render the card of ``url``."""
+    with open_store(tmp_path / "card.db") as store:
+        ids = [a.id for a in store.add_articles(articles)]
+        store.put_relations([Relation(ids[i], ids[j], "copy", 0.97, 1.0, 1.0) for i, j in pairs])
+        report = provenance_for(store, url)
+    buf = io.StringIO()
+    render_provenance(Console(file=buf, width=140), report)
+    return buf.getvalue()
+
+
+def test_card_origin_in_corpus_with_strong_cues_reads_strong(db: Path):
+    with open_store(db) as store:
+        report = provenance_for(store, "https://briefnow.example/orvel-copy")
+    buf = io.StringIO()
+    render_provenance(Console(file=buf, width=140), report)
+    assert report.origin is not None and report.origin.confidence >= 0.9
+    assert "strong: the evidence agrees" in buf.getvalue()
+    assert "credited by 2 of 2 other members" in buf.getvalue()
+
+
+def test_card_origin_inferred_only_from_time_is_not_certain(tmp_path: Path):
+    articles = [
+        art("tide", "saltmere.example", "Saltmere Courier", 0, "en"),
+        art("tide-a", "quickpost.example", "Quick Post", 40, "en"),
+        art("tide-b", "newsroll.example", "News Roll", 95, "en"),
+    ]
+    text = card(tmp_path, articles, [(0, 1), (0, 2), (1, 2)], "https://quickpost.example/tide-a")
+    assert "Origin: Saltmere Courier [en]" in text
+    assert "no other member credits it by name or link" in text
+    assert "published first" in text
+    assert "strong" not in text
+    assert "not certain" in text or "not proven" in text or "a guess" in text
+
+
+def test_card_origin_not_in_corpus_names_the_credited_outlet(tmp_path: Path):
+    credit = SourceCue("title_suffix", " — Velmora Press", outlet="Velmora Press")
+    articles = [
+        art(f"dam-{k}", f"relay{k}.example", f"Relay {k}", 10 * k, "en", [credit]) for k in range(5)
+    ]
+    pairs = [(i, j) for i in range(5) for j in range(i + 1, 5)]
+    text = card(tmp_path, articles, pairs, "https://relay2.example/dam-2")
+    assert "Origin not in corpus: Velmora Press" in text
+    assert "origin not in corpus; 5 of 5 members credit Velmora Press" in text
+    assert "the origin page itself is not in the corpus" in text
+    assert "strong" not in text
+
+
+def test_card_with_conflicting_cues_says_so_and_is_not_certain(tmp_path: Path):
+    to_saltmere = SourceCue("title_suffix", " — Saltmere Courier", outlet="Saltmere Courier")
+    to_other = SourceCue("title_suffix", " — Dunholt Agency", outlet="Dunholt Agency")
+    articles = [
+        art("gale", "saltmere.example", "Saltmere Courier", 0, "en"),
+        art("gale-a", "quickpost.example", "Quick Post", 30, "en", [to_saltmere]),
+        art("gale-b", "newsroll.example", "News Roll", 60, "en", [to_other]),
+    ]
+    text = card(tmp_path, articles, [(0, 1), (0, 2), (1, 2)], "https://newsroll.example/gale-b")
+    assert "Origin: Saltmere Courier [en]" in text
+    assert "conflicting cues: 1 member(s) credit Dunholt Agency instead" in text
+    assert "strong" not in text

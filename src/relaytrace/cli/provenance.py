@@ -24,7 +24,7 @@ from relaytrace.store import open_store
 from relaytrace.store.base import Store
 from relaytrace.trace.clusters import ArticleInfo
 from relaytrace.trace.export import edge_row, export_network, site_row
-from relaytrace.trace.origin import fmt_time
+from relaytrace.trace.origin import Origin, fmt_time
 from relaytrace.trace.report import (
     ProvenanceReport,
     corpus_provenance,
@@ -37,6 +37,7 @@ from relaytrace.trace.watchlist import Watchlist, load_watchlist
 
 __all__ = [
     "WatchlistOption",
+    "confidence_words",
     "network",
     "origins",
     "outlets",
@@ -203,6 +204,20 @@ def _tree(report: ProvenanceReport, tree: RelayTree) -> Tree:
     return root
 
 
+def confidence_words(origin: Origin) -> str:
+    """What an origin's confidence means, in words: only strong evidence reads as settled."""
+    c = origin.confidence
+    if origin.article is None:
+        return "named by the members' credits; the origin page itself is not in the corpus"
+    if c >= 0.9:
+        return "strong: the evidence agrees"
+    if c >= 0.75:
+        return "likely, not certain"
+    if c >= 0.6:
+        return "uncertain: the best supported member, not proven"
+    return "a guess: the evidence is thin or conflicting"
+
+
 def render_provenance(console: Console, report: ProvenanceReport) -> None:
     """Show the origin with its evidence, the relay tree with lags, and the story cluster."""
     art = report.article
@@ -218,11 +233,17 @@ def render_provenance(console: Console, report: ProvenanceReport) -> None:
         if report.is_origin:
             head = Text("This article is the origin of its relay cluster.", style="bold green")
         elif o.article is None:
-            head = Text(f"Origin not in corpus: {o.outlet or 'unknown outlet'}", style="bold")
+            where = f" ({o.domain})" if o.domain and o.domain != o.outlet else ""
+            head = Text(
+                f"Origin not in corpus: {o.outlet or 'unknown outlet'}{where}", style="bold"
+            )
         else:
-            head = Text.assemble(("Origin: ", "bold"), report.infos[o.article].url)
+            head = Text.assemble(
+                ("Origin: ", "bold"), (_label(report.infos[o.article]), "bold"), "\n",
+                report.infos[o.article].url,
+            )  # fmt: skip
         lines: list[Text | Tree] = [head]
-        lines.append(Text(f"confidence {o.confidence:.2f}", style="dim"))
+        lines.append(Text(f"confidence {o.confidence:.2f}: {confidence_words(o)}", style="dim"))
         lines += [Text(f"• {r}") for r in o.reasons]
         edge = report.edge
         if edge is not None and not report.is_origin:

@@ -262,6 +262,10 @@ def find_origin(
         reasons.append("warning: it looks like a relay itself (" + "; ".join(t["shape"]) + ")")
     if n == 2 and t["support"] == 0:
         conf = min(conf, 0.6)
+    conflict = _conflicting_credits(best, infos, credits, members)
+    if conflict:
+        conf = min(conf, 0.75)
+        reasons.append(f"conflicting cues: {conflict[1]} member(s) credit {conflict[0]} instead")
     agency = [c for c in credits[best] if c.kind == "credit" and c.name]
     if agency:
         reasons.append(f"it credits {agency[0].name} itself (an agency text it ran)")
@@ -275,6 +279,43 @@ def find_origin(
         tuple(reasons),
         scores,
     )
+
+
+def _conflicting_credits(
+    best: int,
+    infos: Mapping[int, ArticleInfo],
+    credits: Mapping[int, list[Credit]],
+    members: tuple[int, ...],
+) -> tuple[str, int] | None:
+    """The most credited other source among members whose credits miss the chosen origin.
+
+    A member that credits the origin (or credits nothing) agrees; one whose
+    credits all name another member or outlet disagrees. Returns (name, members).
+    """
+    cand = infos[best]
+    # An agency the origin itself credits is no conflict when its copies credit it too.
+    own = {normalise_name(c.name or registered_domain(c.url or "")) for c in credits.get(best, [])}
+    against: Counter[str] = Counter()
+    for m in members:
+        cs = credits.get(m) or []
+        if m == best or not cs or any(points_to(c, cand) > 0 for c in cs):
+            continue
+        named = next(
+            (
+                infos[o].site_name or infos[o].site
+                for c in cs
+                for o in members
+                if o not in (m, best) and points_to(c, infos[o]) > 0
+            ),
+            None,
+        )
+        if named is None:
+            named = next((c.name or registered_domain(c.url or "") for c in cs), None)
+        if named and normalise_name(named) not in own and not name_matches_site(named, cand.site):
+            against[named] += 1
+    if not against:
+        return None
+    return against.most_common(1)[0]
 
 
 def _sort_time(info: ArticleInfo) -> float:
