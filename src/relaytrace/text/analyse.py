@@ -42,8 +42,12 @@ def normalise_lang_tag(tag: str | None) -> str | None:
     return code if len(code) == 2 else None
 
 
-def _letters(text: str) -> int:
-    return sum(1 for ch in text if ch.isalpha())
+def _has_letters(text: str, least: int) -> bool:
+    """At least ``least`` letters; a prefix settles it for nearly every article."""
+    probe = text[: 4 * least]
+    return sum(map(str.isalpha, probe)) >= least or (
+        len(text) > len(probe) and sum(map(str.isalpha, text)) >= least
+    )
 
 
 def analyse(article: Article) -> Article:
@@ -53,7 +57,7 @@ def analyse(article: Article) -> Article:
     detected, confidence = detect_language_scored(text)
     lang = given
     if detected is not None and detected != given:
-        sure = confidence >= OVERRIDE_CONFIDENCE and _letters(text) >= OVERRIDE_MIN_LETTERS
+        sure = confidence >= OVERRIDE_CONFIDENCE and _has_letters(text, OVERRIDE_MIN_LETTERS)
         if given is None or sure:
             lang = detected
     return dataclasses.replace(article, lang=lang, sentences=sentences_of(article.paragraphs, lang))
