@@ -29,11 +29,6 @@ _TEMPLATED = (
     "warnings, match reports) align sentence by sentence and are called copies although "
     "their numbers and dates differ and they were published days to months apart"
 )
-_HOMEPAGE = (
-    "ingest/html.py extract_html: a homepage listing several stories (several <article> "
-    "teasers) is stored as one article titled with the site banner and related to the "
-    "stories it lists; it should be rejected (no_article / multiple_articles)"
-)
 _PL_RU = (
     "text/anchors.py: the Polish transliteration of Cyrillic names ('Biełgorodem', "
     "'Wiktor Ładygin') does not meet the Russian anchors ('Белгородом', 'Виктор Ладыгин') "
@@ -60,7 +55,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("not_related", "n7_football_es_b"): _TEMPLATED,
     ("not_related", "n6_weather_de_a"): _TEMPLATED,
     ("not_related", "n7_football_es_a"): _TEMPLATED,
-    ("homepage", "n9_homepage_fr"): _HOMEPAGE,
     ("relay", "c2_origin_ru~c2_tr_pl"): _PL_RU,
     ("relay", "c2_copy_ru~c2_tr_pl"): _PL_RU,
     ("relay", "c6_origin_zh~c6_tr_es"): (

@@ -32,6 +32,7 @@ __all__ = [
     "body_blocks",
     "cues_beside_body",
     "drop_page_furniture",
+    "is_story_list",
     "leaf_lines",
     "prune_minor_articles",
 ]
@@ -193,12 +194,46 @@ def article_lines(lines: list[Line], paragraphs: list[str]) -> list[Line]:
     return [ln for ln in lines if ln.element is common or common in set(ln.element.iterancestors())]
 
 
+def _outer_articles(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    return [
+        a for a in tree.iter("article") if not any(x.tag == "article" for x in a.iterancestors())
+    ]
+
+
+def _headline_links(article: lxml_html.HtmlElement) -> bool:
+    """A teaser card: its headline is a link (to the story it lists)."""
+    return any(
+        a.get("href") for h in article.iter("h1", "h2", "h3", "h4", "h5") for a in h.iter("a")
+    )
+
+
+def is_story_list(tree: lxml_html.HtmlElement) -> bool:
+    """A homepage, section or tag page: two or more ``<article>`` teaser cards whose
+    headlines link away, none of them the page's story (no card three times the size of
+    the next) and less prose outside the cards than in the largest one."""
+    outer = _outer_articles(tree)
+    if len(outer) < 2:
+        return False
+    cards = [a for a in outer if _headline_links(a)]
+    if len(cards) < 2 or len(cards) * 2 < len(outer):
+        return False
+    sizes = sorted((sum(len(text_of(p)) for p in a.iter("p")) for a in outer), reverse=True)
+    if sizes[0] >= 3 * max(sizes[1], 1):
+        return False
+    inside = {p for a in outer for p in a.iter("p")}  # the set keeps lxml's proxies alive
+    outside = sum(
+        len(text_of(p))
+        for p in tree.iter("p")
+        if p not in inside
+        and not any(x.tag in ("nav", "footer", "aside", "header") for x in p.iterancestors())
+    )
+    return outside < sizes[0]
+
+
 def prune_minor_articles(tree: lxml_html.HtmlElement) -> bool:
     """Drop teaser cards marked up as ``<article>`` beside the story (many news sites do);
     trafilatura would otherwise take the first ``<article>`` for the body."""
-    outer = [
-        a for a in tree.iter("article") if not any(x.tag == "article" for x in a.iterancestors())
-    ]
+    outer = _outer_articles(tree)
     if len(outer) < 2:
         return False
     sizes = [sum(len(text_of(p)) for p in a.iter("p")) for a in outer]

@@ -3,9 +3,10 @@
 Module-level and free of state, so worker processes can run it. Language and
 sentences are left for ``relaytrace.text.analyse``.
 
-Error codes raised (``InputError.code``; ``ExtractionError`` is "no_article"):
-not_html, not_text, too_large, missing_url, missing_text, empty, bad_record,
-bad_date, bad_input, no_article.
+Error codes raised (``InputError.code``; ``ExtractionError`` is "no_article",
+or "multiple_articles" for a page listing several stories): not_html, not_text,
+too_large, missing_url, missing_text, empty, bad_record, bad_date, bad_input,
+no_article, multiple_articles.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from relaytrace.ingest.body import (
     body_blocks,
     cues_beside_body,
     drop_page_furniture,
+    is_story_list,
     leaf_lines,
     prune_minor_articles,
 )
@@ -52,7 +53,8 @@ def extract_html(
     """Extract the article of a page; ``url`` is where it was found (else its canonical URL).
 
     Raises InputError ("not_html", "too_large", "missing_url") for unusable
-    input and ExtractionError ("no_article") for a page without an article.
+    input and ExtractionError ("no_article") for a page without an article, or
+    ("multiple_articles") for a page listing several stories (a homepage).
     """
     if isinstance(html, bytes):
         page = decode_html(html)
@@ -89,6 +91,11 @@ def extract_html(
     if not parts.title:
         raise ExtractionError(f"{page_url}: page has no title", code="no_article")
 
+    if is_story_list(tree):
+        raise ExtractionError(
+            f"{page_url}: a list of stories (homepage or section page), not one article",
+            code="multiple_articles",
+        )
     if prune_minor_articles(tree):
         page = lxml_html.tostring(tree, encoding="unicode")
     blocks = body_blocks(page, tree, page_url)
