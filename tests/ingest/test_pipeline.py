@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,61 @@ def test_worker_processes_give_the_same_result(store, tmp_path, workers):
     assert report.added == 60
     urls = sorted(a.url for a in store.iter_articles())
     assert urls == sorted(f"https://brindle-post.example/{i}" for i in range(60))
+
+
+def test_workers_fork_while_a_progress_thread_runs(store, tmp_path):
+    """A live thread (as the CLI's progress display) no longer forces the slow spawn start."""
+    import threading
+
+    from relaytrace.ingest import pipeline
+
+    stop = threading.Event()
+    ticker = threading.Thread(target=stop.wait, daemon=True)
+    ticker.start()
+    try:
+        assert pipeline._start_method() == ("fork" if sys.platform == "linux" else "spawn")
+        feed = write_feed(tmp_path / "feed.jsonl", 30)
+        done: list[int] = []
+        report = run(store, [feed], workers=2, batch_size=8, progress=done.append)
+    finally:
+        stop.set()
+    assert report.added == 30
+    assert sum(done) == 30
+
+
+def test_warm_up_runs_the_default_extractor_on_its_own_sample_page():
+    from relaytrace.ingest import pipeline
+
+    outcome = pipeline.extract_article(pipeline._WARM_PAGE)
+    assert isinstance(outcome, Article)
+    assert outcome.lang == "en"
+    assert len(outcome.sentences) >= 3
+    pipeline.warm_up()  # and warming twice is harmless
+
+
+def test_default_extractor_in_forked_workers_matches_one_process(tmp_path):
+    """Real pages through the warmed parent and two forked workers: the same articles."""
+    from relaytrace.store import open_store
+
+    pages = [
+        RawDocument(
+            origin=f"page-{i}.html",
+            kind="html",
+            content=(
+                f"<html><head><title>Harbour works {i}</title></head><body><article>"
+                f"<h1>Harbour works {i}</h1><p>Pilot Ana Vey said on Tuesday that berth {i} "
+                "of the Brindle harbour will reopen next spring. The council agreed.</p>"
+                f"<p>Repairs cost {i + 3} million crowns, the port office of Brindle said.</p>"
+                "</article></body></html>"
+            ),
+            url=f"https://brindle-post.example/works/{i}",
+        )
+        for i in range(12)
+    ]
+    results = {}
+    for workers in (1, 2):
+        with open_store(str(tmp_path / f"w{workers}.db")) as db:
+            report = ingest(db, pages, workers=workers, batch_size=5)
+            assert report.added == 12
+            results[workers] = sorted((a.url, a.lang, len(a.sentences)) for a in db.iter_articles())
+    assert results[1] == results[2]

@@ -10,8 +10,11 @@ duplicates. One bad item never stops a batch: it becomes a counted ``Rejection``
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import multiprocessing
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,7 +26,14 @@ from relaytrace.ingest.report import IngestReport, Tally
 from relaytrace.model import Article, RawDocument, Rejection
 from relaytrace.store.base import AddResult, Store
 
-__all__ = ["DEFAULT_BATCH_SIZE", "AfterBatch", "Extractor", "extract_article", "ingest"]
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "AfterBatch",
+    "Extractor",
+    "extract_article",
+    "ingest",
+    "warm_up",
+]
 
 DEFAULT_BATCH_SIZE = 200
 AfterBatch = Callable[[Store, list[int]], None]
@@ -188,6 +198,40 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 # -- extraction, here or in worker processes ----------------------------------
 
+# Languages whose sentence rules (and word frequencies) the parent loads before forking.
+_WARM_LANGS = ("en", "fr", "de", "es", "it", "pt", "pl", "ru", "uk", "ar", "zh")
+_WARM_PAGE = RawDocument(
+    origin="warm-up",
+    kind="html",
+    content=(
+        "<html lang='en'><head><title>Warm-up page</title></head><body><article>"
+        "<h1>Minister Arlo Vance visits Port Evren</h1><p>Minister Arlo Vance said on "
+        "Monday that the harbour of Port Evren will reopen in May. Dr. Lena Holt agreed.</p>"
+        "<p>The works cost 61 million euros, the city council of Port Evren said.</p>"
+        "</article></body></html>"
+    ),
+    url="https://warm-up.example/news/1",
+)
+
+
+def warm_up(extractor: Extractor = extract_article) -> None:
+    """Load what every extraction needs once, here: modules, language model, sentence rules.
+
+    The pipeline calls it before forking a worker pool, so that the workers
+    inherit the loaded trafilatura, lxml, py3langid model and rule tables
+    (shared copy-on-write pages) instead of each loading them again. Only the
+    default extractor is run on a sample page; any other is left untouched.
+    """
+    from relaytrace.text.sentences import split_sentences
+
+    if extractor is extract_article:
+        # A failure here shows again, counted as a rejection, on real input.
+        with contextlib.suppress(Exception):
+            extract_article(_WARM_PAGE)
+    for lang in _WARM_LANGS:
+        split_sentences("Dr. Holt met Mr. Vance on Monday. The council agreed. Vance left.", lang)
+
+
 _extractor: Extractor = extract_article
 
 
@@ -201,9 +245,14 @@ def _process(raw: RawDocument) -> Article | Rejection:
         return Rejection(raw.origin, "extraction_failed", f"{type(exc).__name__}: {exc}")
 
 
-def _init_worker(extractor: Extractor) -> None:
+def _init_worker(extractor: Extractor, forked: bool = False) -> None:
     global _extractor
     _extractor = extractor
+    if forked:
+        # Fresh stdio objects: a parent thread (a progress display) may have held the
+        # old ones' buffer locks at the fork, and a warning printed here would wait forever.
+        sys.stdout = open(1, "w", closefd=False, errors="backslashreplace")  # noqa: SIM115
+        sys.stderr = open(2, "w", closefd=False, errors="backslashreplace")  # noqa: SIM115
 
 
 class _Workers:
@@ -216,8 +265,13 @@ class _Workers:
 
     def __enter__(self) -> _Workers:
         if self.workers > 1:
-            ctx = multiprocessing.get_context("spawn" if _threads_running() else "fork")
-            self.pool = ctx.Pool(self.workers, _init_worker, (self.extractor,))
+            method = _start_method()
+            if method == "fork":
+                _init_worker(self.extractor)
+                warm_up(self.extractor)
+                gc.freeze()  # loaded objects leave the collector's lists: fewer copied pages
+            ctx = multiprocessing.get_context(method)
+            self.pool = ctx.Pool(self.workers, _init_worker, (self.extractor, method == "fork"))
         else:
             _init_worker(self.extractor)
         return self
@@ -226,6 +280,7 @@ class _Workers:
         if self.pool is not None:
             self.pool.terminate() if exc[0] else self.pool.close()
             self.pool.join()
+            gc.unfreeze()
 
     def submit(self, docs: list[RawDocument]) -> Callable[[], list[Article | Rejection]]:
         """Start extracting ``docs``; the returned function waits for the results."""
@@ -236,7 +291,24 @@ class _Workers:
         return pending.get
 
 
-def _threads_running() -> bool:
-    import threading
+def _start_method() -> str:
+    """ "fork" on Linux, even while a progress thread runs; "spawn" elsewhere.
 
-    return threading.active_count() > 1
+    Forking while another thread runs is unsafe only if that thread holds a
+    lock the child then needs. The threads alive during an ingest are the CLI's
+    progress display (rich's refresh thread, which takes the console's and
+    stdout's locks) and the crawler's fetch threads (httpx, politeness locks).
+    Workers only run ``_process``: they touch neither the console, nor the
+    network, nor the parent's store connection (results go back through the
+    pool's pipe); they get fresh ``sys.stdout``/``sys.stderr`` objects in case
+    a warning is printed. Logging's locks are reset after a fork by the
+    standard library itself, as are the import lock and the allocator's. The
+    pool is also created before the first batch is read, so no fetch is in
+    flight at the fork unless the source started one. So fork is safe here, and it
+    saves each worker re-importing trafilatura and reloading the language model
+    (about a second and 100+ MB per worker under "spawn"). macOS and Windows
+    keep "spawn", their safe default.
+    """
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
