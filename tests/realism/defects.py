@@ -8,10 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-_TELEGRAM_BODY = (
-    "ingest/body.py: a Telegram web preview's body takes the channel name, the video "
-    "duration ('0:24') and the 'Подписаться на канал' button with the message text"
-)
 _EXCERPT = (
     "match: no relation between a two-paragraph English excerpt (a relay that kept only "
     "the lead) and a translation of its source in another script, though both paragraphs "
@@ -41,11 +37,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "the whole site_name (and the banner cue's outlet is 'Dernières Nouvelles', a generic "
         "phrase, instead of 'News 24')"
     ),
-    ("body", "c3_same_es_paywall"): (
-        "ingest/body.py: the paywall box ('Este contenido es exclusivo para suscriptores', "
-        "'Suscríbete para seguir leyendo…', 'Inicia sesión') is kept as body paragraphs"
-    ),
-    ("body", "n2_belgorod_ru"): _TELEGRAM_BODY,
     ("not_related", "n1_tr_fr"): _SAME_SPEAKER,
     ("not_related", "n5_briefing_ru"): _SAME_SPEAKER,
     ("not_related", "n2_belgorod_ru"): _SAME_SPEAKER,

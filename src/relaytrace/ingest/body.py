@@ -9,6 +9,7 @@ link, "read more" teasers, credits.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from configparser import ConfigParser
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ __all__ = [
     "body_blocks",
     "cues_beside_body",
     "drop_page_furniture",
+    "drop_widgets",
     "is_story_list",
     "leaf_lines",
     "prune_minor_articles",
@@ -228,6 +230,32 @@ def is_story_list(tree: lxml_html.HtmlElement) -> bool:
         and not any(x.tag in ("nav", "footer", "aside", "header") for x in p.iterancestors())
     )
     return outside < sizes[0]
+
+
+_WIDGET_CLASS = re.compile(
+    r"paywall|regwall|login[_-]?wall|subscri(?:be|ption)[_-]?(?:box|wall|prompt|cta)"
+    r"|video[_-]?duration|message[_-]?author|owner[_-]?name|channel[_-]?join"
+    r"|message[_-]?views|share[_-]?buttons?|social[_-]?share",
+    re.I,
+)
+_DURATION = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
+
+
+def drop_widgets(tree: lxml_html.HtmlElement) -> bool:
+    """Drop interface widgets inside the story that trafilatura keeps as text: paywall and
+    login boxes, share bars, and a message preview's author line, view count, video
+    duration ("0:24") and join button (Telegram-style web previews)."""
+    doomed = [
+        el
+        for el in tree.iter("div", "section", "aside", "span", "a", "time", "p", "button")
+        if _WIDGET_CLASS.search(el.get("class") or "")
+        or el.tag == "button"
+        or (el.tag == "time" and el.get("datetime") is None and _DURATION.match(text_of(el)))
+    ]
+    for el in doomed:
+        if el.getparent() is not None and not any(x in doomed for x in el.iterancestors()):
+            el.drop_tree()
+    return bool(doomed)
 
 
 def prune_minor_articles(tree: lxml_html.HtmlElement) -> bool:

@@ -163,6 +163,12 @@ def _promo(text: str, lex: CueLexicon) -> bool:
     return not text.rstrip().endswith(".") or _PLATFORMS.search(text) is not None
 
 
+def _paywall(text: str, lex: CueLexicon) -> bool:
+    """A short subscription or login prompt ("Suscríbete para seguir leyendo.", "Already
+    a subscriber? Log in"): the paywall box, not the article."""
+    return len(text) <= MAX_PROMO_LINE and lex.paywall.match(fold_chars(text)) is not None
+
+
 def _lone_headline(paragraphs: Sequence[str]) -> int | None:
     """The index of a "read more" headline left alone in plain text, or None.
 
@@ -218,7 +224,7 @@ def separate_cues(
         text = " ".join(raw.split()) if "\n" not in raw.strip() else raw.strip()
         if not text:
             continue
-        if _promo(text, lex):
+        if _promo(text, lex) or _paywall(text, lex):
             continue  # "Follow us on Telegram!": the site's furniture, not the article
         href = links.get(text)
         whole_link = text in link_only

@@ -25,6 +25,7 @@ from relaytrace.ingest.body import (
     body_blocks,
     cues_beside_body,
     drop_page_furniture,
+    drop_widgets,
     is_story_list,
     leaf_lines,
     prune_minor_articles,
@@ -96,7 +97,7 @@ def extract_html(
             f"{page_url}: a list of stories (homepage or section page), not one article",
             code="multiple_articles",
         )
-    if prune_minor_articles(tree):
+    if drop_widgets(tree) | prune_minor_articles(tree):
         page = lxml_html.tostring(tree, encoding="unicode")
     blocks = body_blocks(page, tree, page_url)
     title_forms = {fold(raw_title), fold(parts.title), fold(page_title)}

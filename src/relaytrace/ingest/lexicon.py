@@ -76,6 +76,7 @@ class CueLexicon:
     outlet_words: frozenset[str]
     sections: frozenset[str]
     promo: re.Pattern[str]
+    paywall: re.Pattern[str]
 
 
 def _alternation(phrases: Sequence[str]) -> str:
@@ -118,6 +119,7 @@ def lexicon() -> CueLexicon:
         outlet_words=frozenset(fold(w) for w in lists.get("outlet_words", [])),
         sections=frozenset(fold(w) for w in lists.get("sections", [])),
         promo=re.compile(rf"^(?:{_alternation(lists.get('promo', []))})\b"),
+        paywall=re.compile(rf"^(?:{_alternation(lists.get('paywall', []))})(?:\W|$)"),
     )
 
 
