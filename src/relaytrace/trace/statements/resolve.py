@@ -93,6 +93,13 @@ class Speakers:
                 words = f"{said} {role or ''}".split()
                 if said != found.text and key & {_stem(w) for w in words}:
                     return said, role
+            # "the spokeswoman of the Harbour Trust …" (a role naming its body): the
+            # person given that role of that body later in the article
+            named = [_stem(w) for w in words[1:] if w[:1].isupper()]
+            for _, full, role in sorted(p for p in self.people if p[0] >= position):
+                stems = {_stem(w) for w in (role or "").split()}
+                if named and key & stems and set(named) <= stems:
+                    return full, role
         return found.text, found.role
 
 

@@ -1,0 +1,33 @@
+"""Speaker resolution: roles, pronouns and missing subjects (fictional people)."""
+
+from __future__ import annotations
+
+from relaytrace.trace.statements import extract_from_text
+
+
+def test_role_naming_its_body_resolves_to_the_person_named_later() -> None:
+    paragraphs = [
+        "The spokeswoman of the Harbour Trust said that the barge had left on Sunday.",
+        "Later the Harbour Trust spokeswoman Nadia Korvel said the crew was safe.",
+    ]
+    first, second = extract_from_text(paragraphs, "en")
+    assert second.speaker == "Nadia Korvel"
+    assert first.speaker == "Nadia Korvel"
+
+
+def test_role_of_a_company_resolves_in_spanish() -> None:
+    paragraphs = [
+        "El presidente de Qilan Motors afirmó que la planta abrirá en mayo.",
+        "El presidente de Qilan Motors, Tomás Verdal, dijo que habrá 300 empleos.",
+    ]
+    assert [s.speaker for s in extract_from_text(paragraphs, "es")] == ["Tomás Verdal"] * 2
+
+
+def test_bare_role_is_not_given_to_a_person_named_later() -> None:
+    paragraphs = [
+        "The ministry said that the bridge would close on Monday.",
+        "Minister Paul Ferrandel said the repairs would take a month.",
+    ]
+    first, second = extract_from_text(paragraphs, "en")
+    assert second.speaker == "Paul Ferrandel"
+    assert first.speaker != "Paul Ferrandel"
