@@ -420,3 +420,13 @@ def test_a_list_of_headlines_is_not_taken_for_hard_wrapped_prose() -> None:
 )  # fmt: skip
 def test_a_quote_closes_after_the_full_stop(lang: str, text: str, expected: list[str]) -> None:
     assert texts(text, lang) == expected
+
+
+def test_rules_come_from_the_language_data_files():
+    from relaytrace.text.sentence_rules import key, rules
+
+    german = rules("de")
+    assert german.ordinal_dot and "märz" in german.months
+    assert key("z. B.") == "z.B"
+    assert rules("xx").langs == ("xx",)  # no data file: shared rules only
+    assert set(german.no_break) <= set(rules(None).no_break) | set(rules(None).may_end)

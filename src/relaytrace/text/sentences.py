@@ -17,15 +17,15 @@ the text it came from (``Article.body``).
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
+from functools import cache
 
 from relaytrace.model import Sentence
+from relaytrace.text.sentence_rules import NAME_ZIPF, Rules, is_frequent, zipf
+from relaytrace.text.sentence_rules import key as abbreviation_key
+from relaytrace.text.sentence_rules import rules as rules_of
 
 __all__ = ["sentences_of", "split_sentences"]
 
@@ -54,121 +54,10 @@ def _cluster_pattern(extra_terminals: str) -> re.Pattern[str]:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0\r]*\n\s*")
+_STRAIGHT_QUOTE = re.compile('"')
+_INITIAL_SEPARATORS = re.compile(r"[.\-]+")
+_NON_CJK_WORD = re.compile(r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
 _MAX_ATTRIBUTION_WORDS = 4
-_FREQUENT_ZIPF = 5.9
-_NAME_ZIPF = 5.0  # a capitalised word rarer than this may be a name ("Holtvik said.")
-_FALLBACK_LANGS = ("en", "fr", "de", "es", "ru")
-# wordfreq keeps Serbo-Croatian as one list ("sh"), Norwegian as "nb".
-_WORDFREQ_ALIASES = {"sr": "sh", "hr": "sh", "bs": "sh", "no": "nb", "tl": "fil"}
-
-
-@dataclass(frozen=True, slots=True)
-class _Rules:
-    """Abbreviation rules of one language (or the union of all, for unknown text)."""
-
-    no_break: frozenset[str]
-    may_end: dict[str, tuple[str, ...]]  # abbreviation -> languages to ask wordfreq
-    ordinal_dot: bool
-    ordinal_before: frozenset[str]
-    months: frozenset[str]
-    langs: tuple[str, ...]  # whose word frequencies tell function words from names
-    terminals: str  # stops of this language beyond the shared ones (Greek ";")
-    no_start: tuple[str, ...]  # words that continue a sentence after a quote (Japanese "と")
-
-
-def _key(abbreviation: str) -> str:
-    """Abbreviations are compared without spaces: "z. B" and "z.B" meet."""
-    return "".join(abbreviation.split()).rstrip(".")
-
-
-@cache
-def _data_files() -> dict[str, dict]:
-    root = resources.files("relaytrace") / "data" / "sentences"
-    return {
-        entry.name.removesuffix(".json"): json.loads(entry.read_text(encoding="utf-8"))
-        for entry in root.iterdir()
-        if entry.name.endswith(".json")
-    }
-
-
-@cache
-def _month_names(lang: str) -> frozenset[str]:
-    """Month names of a language from CLDR (babel), case-folded, wide and short forms."""
-    try:
-        from babel.dates import get_month_names
-
-        names: set[str] = set()
-        for width in ("wide", "abbreviated"):
-            for context in ("format", "stand-alone"):
-                names.update(
-                    n.casefold().rstrip(".")
-                    for n in get_month_names(width, context, locale=lang).values()
-                )
-        return frozenset(names)
-    except Exception:  # unknown locale: no month rule
-        return frozenset()
-
-
-@cache
-def _rules(lang: str | None) -> _Rules:
-    files = _data_files()
-    common = files.get("common", {})
-    if lang is not None and lang in files:
-        chosen = {lang: files[lang]}
-    elif lang is None:
-        chosen = {k: v for k, v in files.items() if k != "common"}
-    else:
-        chosen = {}
-    no_break = {_key(a) for a in common.get("no_break", [])}
-    may_end: dict[str, set[str]] = {}
-    for abbreviation in common.get("may_end", []):
-        may_end.setdefault(_key(abbreviation), set()).add(lang or "en")
-    ordinal_before: set[str] = set()
-    months: set[str] = set()
-    ordinal = False
-    for code, data in chosen.items():
-        no_break.update(_key(a) for a in data.get("no_break", []))
-        for abbreviation in data.get("may_end", []):
-            may_end.setdefault(_key(abbreviation), set()).add(code)
-        if data.get("ordinal_dot"):
-            ordinal = True
-            ordinal_before.update(data.get("ordinal_before", []))
-            months.update(_month_names(code))
-    return _Rules(
-        no_break=frozenset(no_break - set(may_end)),
-        may_end={k: tuple(sorted(v)) for k, v in may_end.items()},
-        ordinal_dot=ordinal,
-        ordinal_before=frozenset(ordinal_before),
-        months=frozenset(months),
-        langs=(lang,) if lang else _FALLBACK_LANGS,
-        terminals="".join(chosen[lang].get("terminals", "")) if lang in chosen else "",
-        no_start=tuple(w for data in chosen.values() for w in data.get("no_start", [])),
-    )
-
-
-@lru_cache(maxsize=65536)
-def _zipf(word: str, langs: tuple[str, ...]) -> float:
-    """Highest wordfreq Zipf frequency of ``word`` (case-folded) among ``langs``."""
-    from wordfreq import zipf_frequency
-
-    best = 0.0
-    for lang in langs:
-        code = _WORDFREQ_ALIASES.get(lang, lang)
-        if code in _wordfreq_languages():
-            best = max(best, zipf_frequency(word.casefold(), code))
-    return best
-
-
-@cache
-def _wordfreq_languages() -> frozenset[str]:
-    from wordfreq import available_languages
-
-    return frozenset(available_languages())
-
-
-def _is_frequent(word: str, langs: tuple[str, ...]) -> bool:
-    """True when ``word`` is a very common word (a function word) of one of ``langs``."""
-    return _zipf(word, langs) >= _FREQUENT_ZIPF
 
 
 def _next_start(text: str, i: int) -> int:
@@ -199,27 +88,27 @@ def _tokens_before(text: str, end: int, count: int) -> list[str]:
     return [t.lstrip(_OPENER_CHARS) for t in tokens]
 
 
-def _dot_is_boundary(text: str, dot: int, start: int, rules: _Rules) -> bool:
+def _dot_is_boundary(text: str, dot: int, start: int, rules: Rules) -> bool:
     """Decide a single "." at ``dot`` whose next sentence would begin at ``start``."""
     before = _tokens_before(text, dot, 3)
     if not before or not before[-1]:
         return True
     last = before[-1]
     two = "".join(before[-2:])
-    if _key(last) in rules.no_break or _key(two) in rules.no_break:
+    if abbreviation_key(last) in rules.no_break or abbreviation_key(two) in rules.no_break:
         return False
     next_word = _word_at(text, start)
     window = text[start : start + 40].split(maxsplit=1)
     following = window[0] if window else ""
-    joined = _key(last + "." + following)
+    joined = abbreviation_key(last + "." + following)
     if joined in rules.no_break or joined in rules.may_end:
         return False  # inside a spaced abbreviation: the "z." of "z. B."
-    for key in (_key(two), _key(last)):
+    for key in (abbreviation_key(two), abbreviation_key(last)):
         langs = rules.may_end.get(key)
         if langs is not None:
-            return bool(next_word) and next_word[0].isupper() and _is_frequent(next_word, langs)
+            return bool(next_word) and next_word[0].isupper() and is_frequent(next_word, langs)
     # Initials and dotted initialisms: "J. Stoltenberg", "J.-P. Morel", "A.B.C."
-    parts = [p for p in re.split(r"[.\-]+", last) if p]
+    parts = [p for p in _INITIAL_SEPARATORS.split(last) if p]
     if parts and all(len(p) == 1 and p.isalpha() and p.isupper() for p in parts):
         return False
     if rules.ordinal_dot and last.isdigit() and len(last) <= 3:
@@ -230,10 +119,10 @@ def _dot_is_boundary(text: str, dot: int, start: int, rules: _Rules) -> bool:
     return True
 
 
-def _boundaries(text: str, rules: _Rules) -> list[tuple[int, bool]]:
+def _boundaries(text: str, rules: Rules) -> list[tuple[int, bool]]:
     """Sentence ends inside one paragraph: (index just after the end, ended in a quote)."""
     out: list[tuple[int, bool]] = []
-    quotes = [i for i, ch in enumerate(text) if ch == '"'] if '"' in text else []
+    quotes = [m.start() for m in _STRAIGHT_QUOTE.finditer(text)] if '"' in text else []
     for m in _cluster_pattern(rules.terminals).finditer(text):
         end = _opening_quote_cut(text, m.start(), m.end(), quotes)
         cluster = text[m.start() : end]
@@ -325,11 +214,11 @@ def _hard_wrapped(text: str) -> bool:
 def _word_count(span: str) -> float:
     """Words of ``span``; a CJK character counts as half a word."""
     cjk = sum(1 for ch in span if _is_cjk(ch))
-    latin = len(re.findall(r"[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+", span))
+    latin = len(_NON_CJK_WORD.findall(span))
     return latin + cjk / 2
 
 
-def _is_attribution(tail: str, rules: _Rules) -> bool:
+def _is_attribution(tail: str, rules: Rules) -> bool:
     """True for a short clause after a quote that names its speaker: "Holtvik said.", "他说。".
 
     It must be short, end in a full stop, and (in scripts with case) start with
@@ -342,10 +231,10 @@ def _is_attribution(tail: str, rules: _Rules) -> bool:
     first = _word_at(tail, 0)
     if not first or not first[0].isupper():
         return True  # caseless scripts
-    return _zipf(first, rules.langs) < _NAME_ZIPF
+    return zipf(first, rules.langs) < NAME_ZIPF
 
 
-def _split_paragraph(text: str, offset: int, rules: _Rules) -> list[tuple[int, int]]:
+def _split_paragraph(text: str, offset: int, rules: Rules) -> list[tuple[int, int]]:
     ends = _boundaries(text, rules)
     # An attribution after a quote that ends the sentence: "“Never!” Holtvik said."
     kept: list[int] = []
@@ -376,7 +265,7 @@ def split_sentences(text: str, lang: str | None = None) -> list[tuple[int, int]]
     with None, the rules of every language with a data file apply. A sentence
     never spans a blank line.
     """
-    rules = _rules(lang.lower().replace("_", "-").split("-")[0] if lang else None)
+    rules = rules_of(lang.lower().replace("_", "-").split("-")[0] if lang else None)
     spans: list[tuple[int, int]] = []
     begin = 0
     for m in _PARAGRAPH_BREAK.finditer(text):
