@@ -15,6 +15,7 @@ from relaytrace.ingest.dates import (
     date_from_text,
     date_from_url,
     parse_date,
+    settle_zone,
 )
 
 
@@ -100,3 +101,26 @@ def test_choose_published_prefers_a_minute_of_the_same_day() -> None:
     assert choose_published([day, other_day]) == day
     assert choose_published([None, minute, day]) == minute
     assert choose_published([None, None]) is None
+
+
+def test_a_time_without_offset_is_marked_unzoned() -> None:
+    found = date_from_text("2024年02月08日 19:05")
+    assert found is not None and found.precision == "minute" and not found.zoned
+    assert date_from_text("2024-02-08T19:05:00+08:00").zoned
+
+
+def test_an_unzoned_time_takes_the_offset_the_page_declares_elsewhere() -> None:
+    local = date_from_text("2024年02月08日 19:05")
+    modified = date_from_text("2024-02-08T20:00:00+08:00")
+    assert local is not None
+    settled = settle_zone(local, [None, modified])
+    assert settled.value.astimezone(UTC) == datetime(2024, 2, 8, 11, 5, tzinfo=UTC)
+    assert settled.zoned
+
+
+def test_an_unzoned_time_with_no_declared_offset_keeps_its_wall_clock_minute() -> None:
+    local = date_from_text("12.03.2024 14:05")
+    assert local is not None
+    settled = settle_zone(local, [local, date_from_url("https://a.example/2024/03/12/x")])
+    assert settled.value == datetime(2024, 3, 12, 14, 5, tzinfo=UTC)
+    assert settled.precision == "minute" and not settled.zoned

@@ -4,6 +4,9 @@ Every date returned is timezone-aware: a value without an offset is taken as
 UTC (pages that omit the offset are most often generated in UTC, and a fixed
 rule keeps lags between relays comparable). ``precision`` is "minute" when the
 source carries a time of day and "day" when it carries only the date.
+``PublishedDate.zoned`` says whether a time of day came with its offset: a
+wall-clock time with none ("2024年02月08日 19:05") may be hours off, and
+``settle_zone`` gives it an offset the page declares elsewhere when there is one.
 """
 
 from __future__ import annotations
@@ -78,6 +81,7 @@ class PublishedDate:
     value: datetime
     source: Source
     precision: Precision
+    zoned: bool = True
 
 
 def _tz(spec: str | None) -> timezone:
@@ -112,38 +116,63 @@ def _build(groups: dict[str, str | None]) -> tuple[datetime, Precision] | None:
 
 def parse_date(text: str) -> tuple[datetime, Precision] | None:
     """Parse one date (ISO 8601, RFC 2822, ``DD.MM.YYYY``, CJK, or with a month name in
-    one of twenty languages) as an aware datetime."""
+    one of twenty languages) as an aware datetime (UTC when it names no offset)."""
+    found = parse_date_zoned(text)
+    return (found[0], found[1]) if found else None
+
+
+def _built(groups: dict[str, str | None]) -> tuple[datetime, Precision, bool] | None:
+    built = _build(groups)
+    return (*built, groups.get("tz") is not None or built[1] == "day") if built else None
+
+
+def parse_date_zoned(text: str) -> tuple[datetime, Precision, bool] | None:
+    """``parse_date`` plus whether the value's offset was written (True for a bare day)."""
     value = (text or "").strip()
     if not value:
         return None
     m = _ISO.search(value)
     if m:
-        return _build(m.groupdict())
+        return _built(m.groupdict())
     if re.match(r"^\d{10}(\d{3})?$", value):  # Unix timestamp (seconds or milliseconds)
         seconds = int(value[:10])
-        return datetime.fromtimestamp(seconds, tz=UTC), "minute"
+        return datetime.fromtimestamp(seconds, tz=UTC), "minute", True
     try:
         parsed = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         parsed = None
     if parsed is not None and MIN_YEAR <= parsed.year <= MAX_YEAR:
-        if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=UTC)
-        return parsed, "minute"
+        zoned = parsed.tzinfo is not None
+        return (parsed if zoned else parsed.replace(tzinfo=UTC)), "minute", zoned
     for pattern in (_DMY, _CJK):
         m = pattern.search(value)
         if m:
-            return _build(m.groupdict())
+            return _built(m.groupdict())
     found = parse_month_date(value)  # "12 mars 2024 à 14:05", "March 3, 2024"
     if found is not None and MIN_YEAR <= found[0].year <= MAX_YEAR:
-        return found[0], "minute" if found[1] == "minute" else "day"
+        return found[0], "minute" if found[1] == "minute" else "day", found[1] != "minute"
     return None
+
+
+def settle_zone(found: PublishedDate, others: Iterable[PublishedDate | None]) -> PublishedDate:
+    """A time of day written without an offset, in the offset another date on the page
+    declares (its meta or JSON-LD ``…+08:00``, its modified time). With none declared the
+    wall-clock minute stays, stamped UTC and marked ``zoned=False``: downgrading it to the
+    day would lose the order of relays published within hours, which is what lags
+    measure, and the model has no zone-unknown flag yet. Zoned dates and days pass."""
+    if found.zoned or found.precision != "minute":
+        return found
+    for other in others:
+        if other is not None and other.zoned and other.precision == "minute":
+            local = found.value.replace(tzinfo=other.value.tzinfo)
+            return PublishedDate(local, found.source, "minute", True)
+    return found
 
 
 def date_from_text(text: str) -> PublishedDate | None:
     """A date in visible text (a dateline such as ``2026-10-06 03:30`` or ``19.01.2026``)."""
-    found = parse_date(text[:200]) if text else None
-    return PublishedDate(found[0], "text", found[1]) if found else None
+    found = parse_date_zoned(text[:200]) if text else None
+    return PublishedDate(found[0], "text", found[1], found[2]) if found else None
 
 
 def date_from_url(url: str | None) -> PublishedDate | None:
@@ -178,9 +207,9 @@ def date_from_jsonld(objects: Iterable[object]) -> PublishedDate | None:
         for node in _jsonld_nodes(list(objects)):
             value = node.get(key)
             if isinstance(value, str):
-                found = parse_date(value)
+                found = parse_date_zoned(value)
                 if found:
-                    return PublishedDate(found[0], "jsonld", found[1])
+                    return PublishedDate(found[0], "jsonld", found[1], found[2])
     return None
 
 
@@ -194,13 +223,13 @@ def date_from_meta(tree: lxml_html.HtmlElement) -> PublishedDate | None:
             metas[key] = content
     for key in _META_KEYS:
         if key in metas:
-            found = parse_date(metas[key])
+            found = parse_date_zoned(metas[key])
             if found:
-                return PublishedDate(found[0], "meta", found[1])
+                return PublishedDate(found[0], "meta", found[1], found[2])
     for el in tree.xpath("//*[@itemprop='datePublished'] | //time[@datetime]"):
-        found = parse_date(el.get("datetime") or el.get("content") or el.text_content())
+        found = parse_date_zoned(el.get("datetime") or el.get("content") or el.text_content())
         if found:
-            return PublishedDate(found[0], "meta", found[1])
+            return PublishedDate(found[0], "meta", found[1], found[2])
     return None
 
 

@@ -18,12 +18,15 @@ from lxml import html as lxml_html
 
 from relaytrace.ingest.cues import is_banner, same_outlet
 from relaytrace.ingest.dates import (
+    PublishedDate,
     choose_published,
     date_from_jsonld,
     date_from_meta,
     date_from_text,
     date_from_url,
     parse_date,
+    parse_date_zoned,
+    settle_zone,
 )
 
 __all__ = [
@@ -152,6 +155,16 @@ def raw_title(
     return page_title, page_title
 
 
+def _modified(tree: lxml_html.HtmlElement) -> PublishedDate | None:
+    """The page's modified time, which often carries the offset its published time omits."""
+    for key in ("article:modified_time", "og:updated_time", "dateModified"):
+        value = meta(tree, key)
+        found = parse_date_zoned(value) if value else None
+        if found:
+            return PublishedDate(found[0], "meta", found[1], found[2])
+    return None
+
+
 def published(
     tree: lxml_html.HtmlElement, nodes: list[dict], url: str, page: str
 ) -> tuple[datetime | None, str | None, str | None]:
@@ -164,9 +177,10 @@ def published(
             if value and 6 <= len(value) <= 60 and (found := date_from_text(value)):
                 texts.append(found)
                 break
-    found = choose_published(
-        [date_from_meta(tree), date_from_jsonld(nodes), *texts, date_from_url(url)]
-    )
+    candidates = [date_from_meta(tree), date_from_jsonld(nodes), *texts, date_from_url(url)]
+    found = choose_published(candidates)
+    if found is not None:  # a time with no offset: the page's offset, else the day only
+        found = settle_zone(found, [*candidates, _modified(tree)])
     if found is None:
         try:
             day = htmldate.find_date(page, extensive_search=True, url=url)
