@@ -87,6 +87,29 @@ def test_names_spelled_like_an_earlier_relay_point_to_it():
     assert tree.edge(3).parent == 1
 
 
+def test_words_the_origin_writes_but_deems_common_are_not_another_members_spelling():
+    # A Spanish origin writes "Fundación" and "Puente": common Spanish words, so
+    # not among its marks. The English and French relays keep them as names;
+    # sharing them says nothing about the French one being made from the English.
+    kept = {"fundación", "puente", "diario", "estrecho", "faro", "unión", "cortijo"}
+    origin = origin_info(lang="es", marks={"8", "quiroga"}, plain=frozenset(kept))
+    english = info(2, "globalrelay.example", 30, "en", marks=kept | {"8", "quiroga"})
+    french = info(3, "infoflash.example", 90, "fr", marks=kept | {"8", "quiroga"})
+    relations = [rel(1, 2), rel(1, 3), rel(2, 3)]
+    tree = tree_of([origin, english, french], relations)
+    assert tree.edge(3).parent == 1
+
+
+def test_words_with_the_origins_spelling_elsewhere_still_point_to_a_relay():
+    # ... while names the origin spells otherwise still tell the lineage.
+    relay_spelling = {"fundacion", "albers", "kerner", "rehnholme", "tchernov", "4600"}
+    origin = origin_info(lang="es", marks={"8", "chernov"}, plain=frozenset({"fundación"}))
+    english = info(2, "globalrelay.example", 30, "en", marks=relay_spelling | {"8"})
+    french = info(3, "infoflash.example", 90, "fr", marks=relay_spelling | {"8"})
+    tree = tree_of([origin, english, french], [rel(1, 2), rel(1, 3), rel(2, 3)])
+    assert tree.edge(3).parent == 2
+
+
 def test_a_relay_lacking_what_an_edited_copy_cut_hangs_under_that_copy():
     full = [(i, i, 0.9) for i in range(12)]
     cut = [(i, j, 0.9) for j, i in enumerate([0, 1, 2, 4, 5, 6, 8, 9, 10, 11])]

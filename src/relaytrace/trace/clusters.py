@@ -68,6 +68,9 @@ class ArticleInfo:
     n_sentences: int = 0
     marks: frozenset[str] = frozenset()
     script: str | None = None
+    # Capitalised words this text writes but its language deems common (not
+    # marks): a relay sharing them with another member still writes them as here.
+    plain: frozenset[str] = frozenset()
 
     @property
     def urls(self) -> frozenset[str]:
@@ -108,7 +111,15 @@ def marks_of(paragraphs: Sequence[str], lang: str | None = None) -> frozenset[st
     common in that language (German nouns, "Estados", "Ministry") are left
     out: related languages share them whoever translated from whom.
     """
+    return _scan(paragraphs, lang)[0]
+
+
+def _scan(
+    paragraphs: Sequence[str], lang: str | None = None
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Marks (see ``marks_of``) and the capitalised words left out as common."""
     marks: set[str] = set()
+    plain: set[str] = set()
     # Quotation marks a translation keeps from its source ("« »" in a Spanish
     # text made from a French one) count as marks too.
     text = "".join(paragraphs)
@@ -122,11 +133,11 @@ def marks_of(paragraphs: Sequence[str], lang: str | None = None) -> frozenset[st
             elif tok[0].isupper() and len(tok) > 1:
                 before = para[: m.start()].rstrip()
                 folded = tok.casefold()
-                if before and before[-1] not in _SENTENCE_ENDS and not _common(folded, lang):
-                    marks.add(folded)
+                if before and before[-1] not in _SENTENCE_ENDS:
+                    (plain if _common(folded, lang) else marks).add(folded)
             if len(marks) >= _MAX_MARKS:
-                return frozenset(marks)
-    return frozenset(marks)
+                return frozenset(marks), frozenset(plain)
+    return frozenset(marks), frozenset(plain)
 
 
 def site_of(article: Article) -> str:
@@ -177,6 +188,7 @@ def article_info(article: Article) -> ArticleInfo:
     if article.id is None:
         raise ValueError("article_info needs a stored article (id is None)")
     n = len(article.sentences) or len(article.paragraphs)
+    marks, plain = _scan(article.paragraphs, article.lang)
     return ArticleInfo(
         id=article.id,
         url=article.url,
@@ -190,8 +202,9 @@ def article_info(article: Article) -> ArticleInfo:
         cues=article.cues,
         links=article.links,
         n_sentences=n,
-        marks=marks_of(article.paragraphs, article.lang) | teaser_marks(article.cues),
+        marks=marks | teaser_marks(article.cues),
         script=script_of(article.title + " " + " ".join(article.paragraphs[:3])),
+        plain=plain,
     )
 
 

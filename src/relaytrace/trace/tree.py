@@ -286,8 +286,10 @@ def _evidence(
         why.append(f"same language ({m.lang}) while the origin is in {root.lang}")
     if m.script == p.script == root.script:
         # Spelling only tells where a name came from within one writing system.
-        gain = _weight_of(m.marks & p.marks - root.marks, ctx.marks_w)
-        loss = _weight_of(m.marks & root.marks - p.marks, ctx.marks_w)
+        # A word the other side writes too, left out there as common in its
+        # language ("Fundación" in Spanish), is spelled alike: no evidence.
+        gain = _weight_of(m.marks & p.marks - root.marks - root.plain, ctx.marks_w)
+        loss = _weight_of(m.marks & root.marks - p.marks - p.plain, ctx.marks_w)
         s += opt.marks_weight * math.tanh((gain - loss) / opt.marks_scale)
         if gain - loss >= opt.marks_scale / 2:
             why.append("names and numbers spelled as in this member, not as in the origin")
@@ -310,7 +312,15 @@ def _evidence(
             why.append(
                 f"same sentence structure ({p.n_sentences} vs the origin's {root.n_sentences})"
             )
-    if rel is not None and rel_o is not None and rel.aligned and rel_o.aligned:
+    # Aligned shares compare only within one script: across scripts they say how
+    # well the scripts' anchors align, not which text the relay was made from.
+    if (
+        rel is not None
+        and rel_o is not None
+        and rel.aligned
+        and rel_o.aligned
+        and p.script == root.script
+    ):
         full_p = len(rel.aligned) / max(m.n_sentences, p.n_sentences, 1)
         full_o = len(rel_o.aligned) / max(m.n_sentences, root.n_sentences, 1)
         s += opt.completeness_weight * max(-0.3, min(0.3, full_p - full_o))
@@ -362,7 +372,9 @@ def _choose_parent(
         scored.append((e, p.id, why))
     if root is None:
         scored.append((opt.origin_prior, -1, ["made from the outside origin"]))
-    scored.sort(key=lambda x: -x[0])
+    # A tie goes to the origin (or the outside origin): the default parent.
+    default = -1 if root is None else root.id
+    scored.sort(key=lambda x: (-round(x[0], 9), x[1] != default))
     s1, pid, why = scored[0]
     s2 = scored[1][0] if len(scored) > 1 else s1 - 3.0
     conf = round(min(0.99, 0.5 + 0.5 * math.tanh(s1 - s2)), 3)
