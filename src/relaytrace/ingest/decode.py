@@ -33,12 +33,15 @@ def _codec(name: str) -> str | None:
         return None
 
 
+_CONTROL_BYTES = bytes(range(9)) + bytes(range(14, 32))  # not tab, newlines, form feed
+
+
 def _looks_binary(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return bool(head) and controls / len(head) > 0.02
 
 
