@@ -50,6 +50,7 @@ class Lexicon:
     common_zipf: float
     possessives: dict[str, str]
     compound_roles: bool
+    openers: frozenset[str] = frozenset()
 
     def is_role(self, word: str) -> bool:
         """A role or title word, also as the tail of a compound ("Unternehmenssprecherin")."""
@@ -131,6 +132,7 @@ def lexicon(lang: str | None) -> Lexicon:
         hedge_re=_alternation(get("hedges"), no_spaces),
         common_zipf=float(data.get("common_zipf", 4.3)),
         compound_roles=bool(data.get("compound_roles", False)),
+        openers=frozenset(get("openers")),
         possessives={str(k).lower(): str(v) for k, v in data.get("possessives", {}).items()},
     )
 

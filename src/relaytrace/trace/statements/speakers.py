@@ -234,6 +234,10 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
         return Speaker(sw[0], "pronoun", plural=sw[0].lower() in lex.plural_pronouns)
     phrase = _clean(head)
     hw = phrase.split()
+    if len(hw) > 1 and hw[0].lower() in lex.openers:
+        # "as the coast guard announced": the subject follows the clause opener
+        phrase = phrase[len(hw[0]) :].lstrip()
+        hw = phrase.split()
     if hw and hw[0].lower() in lex.pronouns:
         return Speaker(hw[0], "pronoun", plural=hw[0].lower() in lex.plural_pronouns)
     if not phrase or len(hw) > 7:
