@@ -39,6 +39,8 @@ __all__ = [
     "is_story_list",
     "leaf_lines",
     "prune_minor_articles",
+    "raw_leaf_lines",
+    "resolve_links",
 ]
 
 MIN_BODY_CHARS = 40
@@ -164,7 +166,13 @@ class Line:
 
 
 def leaf_lines(tree: lxml_html.HtmlElement, base: str | None) -> list[Line]:
-    """Leaf text blocks of the whole page, in document order."""
+    """Leaf text blocks of the whole page, in document order, links resolved."""
+    return resolve_links(raw_leaf_lines(tree), base)
+
+
+def raw_leaf_lines(tree: lxml_html.HtmlElement) -> list[Line]:
+    """Leaf text blocks of the whole page with their single link's ``href`` as written:
+    a page has hundreds of links, so only the lines kept are resolved (``resolve_links``)."""
     lines: list[Line] = []
     for el in tree.iter(*_BLOCKS):
         if any(child.tag in _BLOCKS and child.tag != "span" for child in el):
@@ -173,10 +181,20 @@ def leaf_lines(tree: lxml_html.HtmlElement, base: str | None) -> list[Line]:
         if not text or len(text) > 2000:
             continue
         anchors = el.xpath(".//a[@href]")
-        href = http_url(anchors[0].get("href"), base) if len(anchors) == 1 else None
+        href = ((anchors[0].get("href") or "").strip() or None) if len(anchors) == 1 else None
         whole = href is not None and text_of(anchors[0]) == text
         lines.append(Line(el, text, href, whole))
     return lines
+
+
+def resolve_links(lines: list[Line], base: str | None) -> list[Line]:
+    """The lines with their links resolved against ``base``; a link that is not http(s)
+    (``mailto:``, ``javascript:``) is dropped, and the line is then no whole link."""
+    out: list[Line] = []
+    for line in lines:
+        href = http_url(line.href, base) if line.href else None
+        out.append(Line(line.element, line.text, href, line.whole_link and href is not None))
+    return out
 
 
 def article_lines(lines: list[Line], paragraphs: list[str]) -> list[Line]:

@@ -27,8 +27,9 @@ from relaytrace.ingest.body import (
     drop_page_furniture,
     drop_widgets,
     is_story_list,
-    leaf_lines,
     prune_minor_articles,
+    raw_leaf_lines,
+    resolve_links,
 )
 from relaytrace.ingest.cues import banner_cue, fold, separate_cues, split_title
 from relaytrace.ingest.decode import MAX_HTML_BYTES, decode_html
@@ -106,9 +107,10 @@ def extract_html(
         tree, nodes, paragraphs, title=parts.title, site_name=site_name
     )
     links = [link for b in blocks for link in b.links]
-    dom = [
-        ln for ln in article_lines(leaf_lines(tree, page_url), paragraphs) if len(ln.text) <= 400
-    ]
+    dom = resolve_links(
+        [ln for ln in article_lines(raw_leaf_lines(tree), paragraphs) if len(ln.text) <= 400],
+        page_url,
+    )
     href_of = {line.text: line.href for line in dom if line.href}
     href_of.update({b.text: b.links[0].url for b in blocks if len(b.links) == 1})
     whole_links = {line.text for line in dom if line.whole_link}
