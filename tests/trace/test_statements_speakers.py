@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from relaytrace.trace.statements import extract_from_text
 
 
@@ -37,3 +39,37 @@ def test_clause_opener_is_not_part_of_the_speaker() -> None:
     text = "On board were 318 passengers, as the coast guard in Kaltenhafen announced."
     (s,) = extract_from_text([text], "en")
     assert s.speaker == "the coast guard in Kaltenhafen"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        (
+            "en",
+            '"We cannot wait," said the spokeswoman of the Harbour Trust, Nadia Korvel.',
+            "Nadia Korvel",
+        ),
+        (
+            "fr",
+            "« Nous ne pouvons pas attendre », a déclaré la porte-parole de la Fondation "
+            "Mer Claire, Élise Brunal.",
+            "Élise Brunal",
+        ),
+        (
+            "it",
+            "Il barco era partito domenica, ha detto la portavoce della Fondazione Mare "
+            "Chiaro, Elena Brisali.",
+            "Elena Brisali",
+        ),
+        (
+            "es",
+            "El barco zarpó el domingo, dijo la portavoz de la Fundación Mar Claro, Elena Brisal.",
+            "Elena Brisal",
+        ),
+    ],
+)
+def test_name_in_apposition_after_a_role_of_a_body_is_the_speaker(
+    lang: str, text: str, speaker: str
+) -> None:
+    (s,) = extract_from_text([text], lang)
+    assert s.speaker == speaker

@@ -287,6 +287,20 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
     if not runs:
         return _described_after(stripped, lex, offset + lead, lead)
     run = runs[0]
+    for nxt in runs[1:]:
+        # "dijo la portavoz de la Fundación Mar Claro, Elena Brisal": the body after a
+        # preposition belongs to the role; the name in apposition is the speaker
+        words = segment[: run.start - offset].split()
+        while words and (
+            words[-1].lower() in lex.determiners
+            or lex.is_role(words[-1])
+            or is_capitalised(words[-1])
+        ):
+            words.pop()
+        between = segment[run.end - offset : nxt.start - offset].strip()
+        if not (words and words[-1].lower() in lex.prepositions and between == ","):
+            break
+        run = nxt
     before = segment[: run.start - offset]
     if (
         len(before.split()) > 10
