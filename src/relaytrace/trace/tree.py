@@ -45,6 +45,9 @@ class TreeOptions:
     score_weight: float = 0.0
     structure_weight: float = 0.75
     completeness_weight: float = 5.0
+    # Share of it kept when the candidate and the origin differ in script: there
+    # the aligned share says partly how well the scripts' anchors align.
+    cross_script_share: float = 0.5
     dropout_weight: float = 1.5
     missing_penalty: float = 2.0
     no_relation_penalty: float = 1.0
@@ -312,18 +315,13 @@ def _evidence(
             why.append(
                 f"same sentence structure ({p.n_sentences} vs the origin's {root.n_sentences})"
             )
-    # Aligned shares compare only within one script: across scripts they say how
-    # well the scripts' anchors align, not which text the relay was made from.
-    if (
-        rel is not None
-        and rel_o is not None
-        and rel.aligned
-        and rel_o.aligned
-        and p.script == root.script
-    ):
+    # Aligned shares compare fully only within one script: across scripts they
+    # say partly how well the scripts' anchors align, not where the text came from.
+    if rel is not None and rel_o is not None and rel.aligned and rel_o.aligned:
         full_p = len(rel.aligned) / max(m.n_sentences, p.n_sentences, 1)
         full_o = len(rel_o.aligned) / max(m.n_sentences, root.n_sentences, 1)
-        s += opt.completeness_weight * max(-0.3, min(0.3, full_p - full_o))
+        w = opt.completeness_weight * (1.0 if p.script == root.script else opt.cross_script_share)
+        s += w * max(-0.3, min(0.3, full_p - full_o))
     if rel is not None and rel_o is not None:
         delta = max(-0.1, min(0.1, rel.score - rel_o.score))
         s += opt.score_weight * delta
