@@ -73,3 +73,27 @@ def test_name_in_apposition_after_a_role_of_a_body_is_the_speaker(
 ) -> None:
     (s,) = extract_from_text([text], lang)
     assert s.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker", "role"),
+    [
+        (
+            "es",
+            "La portavoz de la Fundación Mar Claro, Elena Brisal, explicó que el barco zarpó.",
+            "Elena Brisal",
+            "La portavoz de la Fundación Mar Claro",
+        ),
+        (
+            "de",
+            "Der Sprecher der Hafenbehörde, Konrad Esslinger, sagte, das Schiff sei ausgelaufen.",
+            "Konrad Esslinger",
+            "Der Sprecher der Hafenbehörde",
+        ),
+    ],
+)
+def test_role_then_name_in_apposition_before_the_verb(
+    lang: str, text: str, speaker: str, role: str
+) -> None:
+    (s,) = extract_from_text([text], lang)
+    assert (s.speaker, s.speaker_role) == (speaker, role)

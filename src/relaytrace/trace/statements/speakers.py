@@ -213,6 +213,20 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
     if seg.endswith(","):
         inner = seg[:-1]
         cut = inner.rfind(",")
+        tail = inner[cut + 1 :]
+        runs = name_runs(tail, lex, offset + cut + 1) if cut > 0 else []
+        lead = inner[:cut]
+        if (
+            len(runs) == 1
+            and _clean(tail) == segment[runs[0].start - offset : runs[0].end - offset]
+            and len(lead.split()) <= 10
+            and lex.role_re is not None
+            and lex.role_re.match(_clean(lead).split(" ", 1)[-1].lower())
+        ):
+            # "The spokeswoman of the Harbour Trust, Nadia Korvel, said": role, then name
+            run = runs[0]
+            name = segment[run.start - offset : run.end - offset]
+            return Speaker(name, "name", role=_clean(lead), start=run.start, end=run.end)
         if cut > 0 and len(inner[cut + 1 :].split()) <= 14 and name_runs(inner[:cut], lex):
             appositive = _clean(inner[cut + 1 :])
             seg = inner[:cut]
