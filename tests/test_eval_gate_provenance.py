@@ -6,9 +6,10 @@ pages, which carry source links): ingest with matching after each batch, then
 scored by the devset's own scorer. ``benchmarks/provenance_devset.py`` prints
 the full figures through the command line.
 
-Minimums: origin accuracy ≥ 0.95 on both paths; parent accuracy ≥ 0.85 on the
-HTML path (≥ 0.80 on plain text, which has no source links to follow: there a
-translation of a translation is told only by spelling, structure and cuts);
+Minimums: origin accuracy ≥ 0.95 on both paths; parent accuracy ≥ 0.85 on both
+(measured 0.958 on HTML, 0.866 on plain text, which has no source links to
+follow: there a translation of a translation is told only by spelling,
+structure and cuts);
 story pairwise F1 ≥ 0.95 (0.94 for HTML, where extraction drops a few pages).
 """
 
@@ -33,7 +34,7 @@ pytestmark = [
 ]
 
 MINIMUMS = {
-    "jsonl": {"origin": 0.95, "parent": 0.80, "story": 0.95},
+    "jsonl": {"origin": 0.95, "parent": 0.85, "story": 0.95},
     "html": {"origin": 0.95, "parent": 0.85, "story": 0.94},
 }
 
