@@ -37,7 +37,7 @@ def test_relay_pair_found_with_its_kind(run: Run, pair: str) -> None:
     assert rel["score"] >= 0.5
 
 
-@pytest.mark.parametrize("pair", SAME_STORY_PAIRS)
+@pytest.mark.parametrize("pair", [case("independent", p) for p in SAME_STORY_PAIRS])
 def test_independent_coverage_is_never_a_relay(run: Run, pair: str) -> None:
     rel = run.relation(*_pair(pair))
     assert rel is None or rel["kind"] == "same_story"
