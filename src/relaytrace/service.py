@@ -18,6 +18,7 @@ __all__ = [
     "article_record",
     "article_summary",
     "corpus_stats",
+    "follow_up",
     "estimate_items",
     "ingest_paths",
     "list_articles",
@@ -52,6 +53,19 @@ def ingest_paths(
         after_batch=after_batch,
         progress=progress,
     )
+
+
+def follow_up(store: Store, ids: Sequence[int]) -> None:
+    """What ingest does after each stored batch: match the new articles against the
+    corpus and extract their statements, so relations and quotes stay current."""
+    from relaytrace.match.matcher import match_articles
+    from relaytrace.trace.statements import extract_statements
+
+    match_articles(store, ids)
+    for article_id in ids:
+        article = store.get_article(article_id)
+        if article is not None:
+            store.put_statements(article_id, extract_statements(article))
 
 
 def parse_ref(ref: int | str) -> int | str:

@@ -161,3 +161,55 @@ def test_render_rows_formats_are_valid():
     out = io.StringIO()
     render_rows(rows, Format.table, out=out)
     assert "2026-06-12T12:30:00+00:00" in out.getvalue()
+
+
+ORIGIN_TEXT = (
+    "The harbour authority of Saltmarsh will close the old ferry pier on 3 July for "
+    "repairs costing 4.2 million euros, its director Mirela Vost said on Tuesday.\n\n"
+    '"The pier has carried ferries since 1961 and the piles are tired," Vost told the '
+    "Saltmarsh Herald. Ferries to Gull Point will use the north quay for 14 weeks.\n\n"
+    "Fishermen's union leader Anton Brisk said the closure would cost his members about "
+    "300 landings, and asked the town council for a temporary berth."
+)
+
+
+def test_ingest_matches_and_extracts_statements_as_it_goes(tmp_path: Path):
+    origin = {
+        "url": "https://saltmarsh-herald.example/2026/06/pier",
+        "site_name": "Saltmarsh Herald",
+        "title": "Saltmarsh to close old ferry pier for repairs",
+        "published": "2026-06-16T09:00:00Z",
+        "text": ORIGIN_TEXT,
+    }
+    relay = {
+        "url": "https://quickwire-relay.example/saltmarsh-pier",
+        "site_name": "Quick Wire | News",
+        "title": "Saltmarsh to close old ferry pier for repairs — Saltmarsh Herald",
+        "published": "2026-06-16T10:12:00Z",
+        "text": ORIGIN_TEXT + "\n\nSource link",
+    }
+    feed = tmp_path / "pier.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in (origin, relay)) + "\n", encoding="utf-8")
+    db = tmp_path / "pier.db"
+
+    done = runner.invoke(app, ["ingest", str(feed), "--db", str(db)])
+    assert done.exit_code == 0, done.output
+
+    listed = runner.invoke(app, ["relations", "--db", str(db), "--format", "jsonl"])
+    relations = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()]
+    assert [(r["a"], r["b"], r["kind"]) for r in relations] == [
+        (origin["url"], relay["url"], "copy")
+    ]
+    quotes = runner.invoke(app, ["quotes", "--speaker", "Vost", "--db", str(db), "-f", "json"])
+    assert quotes.exit_code == 0, quotes.output
+    assert len(json.loads(quotes.stdout)) == 4, "two direct or reported statements per article"
+
+
+def test_ingest_without_matching_leaves_relations_to_match(tmp_path: Path):
+    feed = tmp_path / "one.jsonl"
+    feed.write_text(json.dumps(RECORDS[0]) + "\n", encoding="utf-8")
+    db = tmp_path / "one.db"
+    done = runner.invoke(app, ["ingest", str(feed), "--db", str(db), "--no-match"])
+    assert done.exit_code == 0, done.output
+    listed = runner.invoke(app, ["quotes", "--speaker", "Arlen", "--db", str(db), "-f", "json"])
+    assert json.loads(listed.stdout) == []

@@ -39,7 +39,7 @@ def write_feed(path: Path) -> None:
 def command(feed: Path, db: Path) -> list[str]:
     return [
         sys.executable, "-m", "relaytrace", "ingest", str(feed),
-        "--db", str(db), "--batch-size", "50", "--format", "json",
+        "--db", str(db), "--batch-size", "50", "--no-match", "--format", "json",
     ]  # fmt: skip
 
 

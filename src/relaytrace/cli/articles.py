@@ -58,6 +58,14 @@ def ingest(
     url: Annotated[
         str | None, typer.Option("--url", help="URL of a page or text read from stdin.")
     ] = None,
+    match: Annotated[
+        bool,
+        typer.Option(
+            "--match/--no-match",
+            help="Match new articles and extract their statements as they come "
+            "(--no-match for a fast bulk load; run 'relaytrace match' after).",
+        ),
+    ] = True,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Read articles from files, archives or stdin into the store; report what became of them."""
@@ -70,6 +78,7 @@ def ingest(
             stdin_url=url,
             workers=workers,
             batch_size=batch_size,
+            after_batch=service.follow_up if match else None,
             progress=advance,
         )
     print_report(report, fmt)
