@@ -19,13 +19,16 @@ from rich.text import Text
 
 from relaytrace.cli.app import DbOption, Format, FormatOption, app
 from relaytrace.cli.output import render_rows
+from relaytrace.cli.provenance import WatchlistOption, show_provenance
+from relaytrace.cli.statements import render_statements
 from relaytrace.errors import NotFoundError
-from relaytrace.match.matcher import Match, match_articles, rebuild, trace_article
+from relaytrace.match.matcher import Match, rebuild, trace_article
 from relaytrace.match.profile import article_sentences
 from relaytrace.model import Article, Relation
 from relaytrace.store import open_store
 from relaytrace.store.base import Store
 from relaytrace.text.anchors import anchors_of
+from relaytrace.trace.statements.service import article_statements
 
 __all__ = ["match", "relation_row", "relations", "render_matches", "trace"]
 
@@ -99,39 +102,59 @@ def _resolve(store: Store, ref: str) -> int | str:
     """An id or URL of a stored article; a file or ``-`` is ingested (and matched) first."""
     if ref.isdigit():
         return int(ref)
-    if ref == "-" or Path(ref).exists():
-        from relaytrace import service
+    if ref != "-" and not Path(ref).exists():
+        return ref
+    from relaytrace import service
 
-        added: list[int] = []
+    added: list[int] = []
 
-        def after(s: Store, ids: Sequence[int]) -> None:
-            added.extend(ids)
-            match_articles(s, ids)
+    def after(s: Store, ids: Sequence[int]) -> None:
+        added.extend(ids)
+        service.follow_up(s, ids)
 
-        service.ingest_paths(store, [ref], after_batch=after)
-        if not added:
-            found = store.get_article(ref) if ref != "-" else None
-            if found is None or found.id is None:
-                raise NotFoundError(f"no article could be read from {ref}")
-            return found.id
+    service.ingest_paths(store, [ref], after_batch=after)
+    if added:
         return added[0]
-    return ref
+    known = _stored_copy(store, ref) if ref != "-" else None
+    if known is None:
+        raise NotFoundError(f"no article could be read from {ref}")
+    return known
+
+
+def _stored_copy(store: Store, path: str) -> int | None:
+    """The id of a file's article that an earlier ingest already stored unchanged."""
+    from relaytrace.ingest.pipeline import extract_article
+    from relaytrace.ingest.sources import iter_sources
+    from relaytrace.model import RawDocument
+
+    for item in iter_sources([path]):
+        if isinstance(item, RawDocument):
+            found = store.get_article(extract_article(item).url)
+            if found is not None:
+                return found.id
+    return None
 
 
 @app.command()
 def trace(
     ref: Annotated[str, typer.Argument(help="Article id, URL, a file to ingest, or - (stdin).")],
     db: DbOption = None,
+    watchlist: WatchlistOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Show an article's relations with the aligned passages side by side."""
+    """Where an article came from, who else carries it, what it states: origin and relay
+    tree, aligned passages side by side, and its statements along the chain."""
     with open_store(db) as store:  # type: ignore[arg-type]
         article, matches = trace_article(store, _resolve(store, ref))
         if fmt is not Format.table:
             urls = _urls(store, {article.id or 0} | {m.other for m in matches})
             render_rows([relation_row(m.relation, urls) for m in matches if m.relation], fmt)
             return
-        render_matches(Console(), store, article, matches)
+        console = Console()
+        show_provenance(console, store, article.id or article.url, watchlist)
+        render_matches(console, store, article, matches)
+        found = article_statements(store, article)
+        render_statements(console, article, found.statements, found.chains)
 
 
 def _highlight(text: str, lang: str | None, shared: frozenset[str]) -> Text:
