@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from relaytrace.model import Article, Relation
+from relaytrace.model import Article, Relation, Statement
+from relaytrace.text.sentences import sentences_of
 from relaytrace.trace.statements import extract_statements, link_statements
-from relaytrace.trace.statements.changes import compare
+from relaytrace.trace.statements.changes import compare, same_speaker
 
 T0 = datetime(2026, 4, 7, 8, 0, tzinfo=UTC)
 
@@ -129,3 +131,58 @@ def test_a_number_changed_in_a_translation() -> None:
     assert [s.article for s in first.statements] == [1, 2]
     number = next(c for c in first.changes if c.kind == "number")
     assert (number.before, number.after, number.article) == ("12", "20", 2)
+
+
+def test_a_dropped_statement_is_reported_once_per_article_that_lacks_it() -> None:
+    origin = article(1, ORIGIN, "en", 0)
+    copies = [article(n, ORIGIN, "en", 10 * n) for n in (2, 3)]
+    edited = article(4, EDITED, "en", 60)  # no "According to the ministry" sentence
+    relations = (
+        Relation(1, 2, "copy", 0.99, 1.0, 1.0, ()),
+        Relation(1, 3, "copy", 0.99, 1.0, 1.0, ()),
+        Relation(2, 3, "copy", 0.99, 1.0, 1.0, ()),
+        Relation(1, 4, "copy", 0.9, 1.0, 0.66, ()),
+        Relation(2, 4, "copy", 0.95, 1.0, 0.66, ()),
+        Relation(3, 4, "copy", 0.9, 1.0, 0.66, ()),
+    )
+    chains = chains_of(origin, *copies, edited, relations=relations)
+    according = next(c for c in chains if c.first.verb == "According to")
+    assert according.articles == (1, 2, 3)
+    dropped = [c for c in according.changes if c.kind == "dropped"]
+    assert [(c.article, c.parent) for c in dropped] == [(4, 2)]  # the closest relation
+    carried = next(c for c in chains if c.first.verb == "said")
+    assert not [c for c in carried.changes if c.kind == "dropped"]
+
+
+def test_a_statement_whose_sentence_is_aligned_in_the_copy_is_not_dropped() -> None:
+    origin = article(1, ORIGIN, "en", 0)
+    # the copy keeps the sentence but words it so that no attribution is found
+    reworded = (*EDITED, "The ministry's figures put 40 engineers already deployed.")
+    origin = replace(origin, sentences=sentences_of(ORIGIN, "en"))
+    copy = replace(article(3, reworded, "en", 30), sentences=sentences_of(reworded, "en"))
+    relation = Relation(1, 3, "copy", 0.9, 1.0, 0.9, ((0, 0, 0.8), (1, 1, 1.0), (2, 2, 0.7)))
+    chains = chains_of(origin, copy, relations=(relation,))
+    according = next(c for c in chains if c.first.verb == "According to")
+    assert according.articles == (1,)
+    assert not [c for c in according.changes if c.kind == "dropped"]
+
+
+def _said(speaker: str) -> Statement:
+    return Statement(kind="reported", quote="the bridge is safe", start=0, end=18, speaker=speaker)
+
+
+def test_a_transliterated_or_translated_speaker_is_not_renamed() -> None:
+    latin, cyrillic = _said("Liv Haraldsen"), _said("Лив Харальдсен")
+    assert same_speaker("Liv Haraldsen", "Лив Харальдсен")
+    assert same_speaker("Runa Eskeland", "Руна Эскеланд")
+    assert same_speaker("Alina Sorokina", "Alina Sorokhina")
+    assert not [c for c in compare(latin, cyrillic, "en", "ru") if c.kind == "speaker"]
+    body, translated = _said("the coast guard"), _said("береговая охрана")
+    assert not [c for c in compare(body, translated, "en", "ru") if c.kind == "speaker"]
+
+
+def test_another_person_across_languages_is_renamed() -> None:
+    latin, other = _said("Liv Haraldsen"), _said("Мартин Оберг")
+    assert same_speaker("Liv Haraldsen", "Мартин Оберг") is False
+    renamed = [c for c in compare(latin, other, "en", "ru") if c.kind == "speaker"]
+    assert [(c.before, c.after) for c in renamed] == [("Liv Haraldsen", "Мартин Оберг")]

@@ -20,7 +20,7 @@ from anyascii import anyascii
 
 from relaytrace.model import Article, Relation, Statement
 from relaytrace.text.anchors import anchors_of
-from relaytrace.trace.statements.changes import StatementChange, compare, surname_key
+from relaytrace.trace.statements.changes import StatementChange, compare, speaker_keys
 from relaytrace.trace.statements.lexicon import fold
 
 __all__ = ["LinkOptions", "StatementChain", "link_statements"]
@@ -70,7 +70,7 @@ class _Feat:
     words: frozenset[str]
     cognates: frozenset[str]
     length: int
-    speaker: str | None
+    speaker: frozenset[str]
     position: float
     sentence: int | None
 
@@ -105,7 +105,7 @@ def _features(article: Article, statements: Sequence[Statement]) -> list[_Feat]:
                 _words(s.quote),
                 _cognates(s.quote),
                 len(s.quote),
-                surname_key(s.speaker),
+                speaker_keys(s.speaker),
                 position,
                 sentence,
             )
@@ -135,7 +135,7 @@ def _pair_score(
     content *= 0.7 + 0.3 * ratio
     speaker = 0.5  # unknown on one side
     if fa.speaker and fb.speaker:
-        speaker = 1.0 if fa.speaker == fb.speaker else 0.2
+        speaker = 1.0 if fa.speaker & fb.speaker else 0.2
     position = max(0.0, 1.0 - 2.5 * abs(fa.position - fb.position))
     if aligned and fa.sentence is not None and fb.sentence is not None:
         partners = aligned.get(fa.sentence)
@@ -261,8 +261,12 @@ def link_statements(
     for x, ss in enumerate(stmts):
         for i in range(len(ss)):
             groups.find((x, i))
+    partners: dict[tuple[int, int], set[int]] = {}
     for _, a, b in sorted(scored, reverse=True):
         groups.union(a, b)
+        partners.setdefault(a, set()).add(b[0])
+        partners.setdefault(b, set()).add(a[0])
+    sentences = {(x, i): f.sentence for x, fs in enumerate(feats) for i, f in enumerate(fs)}
     chains: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for node in list(groups.parent):
         chains.setdefault(groups.find(node), []).append(node)
@@ -273,7 +277,7 @@ def link_statements(
         first_art = arts[nodes[0][0]]
         key = _chain_key(members[0], first_art)
         members = [_with(s, key, arts[x].id) for s, (x, _) in zip(members, nodes, strict=True)]
-        changes = _changes(nodes, members, arts, rel)
+        changes = _changes(nodes, members, arts, rel, sentences, partners)
         out.append(StatementChain(key, tuple(members), tuple(changes)))
     out.sort(key=lambda c: (index.get(c.first.article, 0), c.first.start))
     return out
@@ -299,6 +303,8 @@ def _changes(
     members: list[Statement],
     arts: list[Article],
     rel: dict[tuple[int, int], Relation],
+    sentences: Mapping[tuple[int, int], int | None],
+    partners: Mapping[tuple[int, int], set[int]],
 ) -> list[StatementChange]:
     """Compare each member with its likely source: an earlier related member, else the first."""
     out: list[StatementChange] = []
@@ -312,15 +318,48 @@ def _changes(
             if r is not None and r.kind in _RELAY_KINDS and r.score > best:
                 parent, best = p, r.score
         out.extend(compare(members[parent], members[k], arts[nodes[parent][0]].lang, arts[x].lang))
-    # an article that relays a member's article but lacks the statement dropped it
+    out.extend(_dropped(nodes, members, arts, rel, sentences, partners))
+    return out
+
+
+def _dropped(
+    nodes: list[tuple[int, int]],
+    members: list[Statement],
+    arts: list[Article],
+    rel: dict[tuple[int, int], Relation],
+    sentences: Mapping[tuple[int, int], int | None],
+    partners: Mapping[tuple[int, int], set[int]],
+) -> list[StatementChange]:
+    """One "dropped" per article that relays a member's article yet lacks the statement.
+
+    An article is not said to drop a statement when it carries it after all: a
+    statement of it paired with a member (linked into another chain), or the
+    relation aligns the member's sentence with one of its sentences (the text is
+    there, only its attribution was not found).
+    """
     have = {x for x, _ in nodes}
-    for (x, y), r in rel.items():
-        if r.kind not in _RELAY_KINDS:
-            continue
-        for src, dst in ((x, y), (y, x)):
-            if src in have and dst not in have and _published(arts[src]) <= _published(arts[dst]):
-                source = members[[n[0] for n in nodes].index(src)]
-                out.append(
-                    StatementChange("dropped", arts[dst].id, arts[src].id, source.quote[:80], "—")
-                )
+    carried = set(have)
+    for node in nodes:
+        carried |= partners.get(node, set())
+    best: dict[int, tuple[float, int]] = {}  # dst -> (relation score, member index)
+    for k, (src, i) in enumerate(nodes):
+        for (x, y), r in rel.items():
+            if r.kind not in _RELAY_KINDS or src not in (x, y):
+                continue
+            dst = y if x == src else x
+            if dst in carried or _published(arts[src]) > _published(arts[dst]):
+                continue
+            sentence = sentences.get((src, i))
+            if r.aligned and sentence is not None:
+                mine = 0 if x == src else 1
+                if any((pair[0], pair[1])[mine] == sentence for pair in r.aligned):
+                    carried.add(dst)
+                    continue
+            if dst not in best or r.score > best[dst][0]:
+                best[dst] = (r.score, k)
+    out = []
+    for dst in sorted(d for d in best if d not in carried):
+        k = best[dst][1]
+        source = members[k]
+        out.append(StatementChange("dropped", arts[dst].id, source.article, source.quote[:80], "—"))
     return out
