@@ -20,6 +20,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from _paths import DEVSET
 from relaytrace.errors import RelaytraceError
 from relaytrace.ingest.cues import fold, split_title
 from relaytrace.ingest.dates import parse_date
@@ -27,7 +28,6 @@ from relaytrace.ingest.html import extract_html
 from relaytrace.ingest.records import article_from_record
 from relaytrace.model import Article
 
-DEVSET = Path("/work/shared/devset")
 _TOKEN = re.compile(r"[\u3040-\u9fff]|\w+", re.UNICODE)
 
 

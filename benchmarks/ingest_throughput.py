@@ -25,7 +25,7 @@ from pathlib import Path
 
 DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"
 if not DEVSET.exists():
-    DEVSET = Path("/work/shared/devset")
+    from _paths import DEVSET
 
 
 def make_jsonl(folder: Path, n: int) -> Path:

@@ -24,7 +24,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-DEVSET = Path("/work/shared/devset")
+from _paths import DEVSET
+
 # A restricted lingua detector: languages of the news web (EU and neighbours,
 # Russian-language media, Middle East, Asia).
 NEWS_LANGUAGES = (

@@ -21,7 +21,8 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-DEVSET = Path("/work/shared/devset")
+from _paths import DEVSET
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -18,8 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
-DEVSET = Path("/work/shared/devset")
-SEMEVAL = Path("/work/shared/external/semeval2022-t8/pairs_train.csv")
+from _paths import (
+    DEVSET,
+    SEMEVAL,
+)
 
 
 def open_fresh_store(path: Path):

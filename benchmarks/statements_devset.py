@@ -22,12 +22,12 @@ from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 
+from _paths import DEVSET as DEFAULT_DEVSET
 from relaytrace.model import Article, Relation
 from relaytrace.trace.statements import extract_from_text, extract_statements
 from relaytrace.trace.statements.lexicon import fold
 from relaytrace.trace.statements.linking import link_statements
 
-DEFAULT_DEVSET = Path("/work/shared/devset")
 LANGS = ["en", "fr", "de", "es", "it", "pt", "pl", "ru", "uk", "zh", "ar"]
 
 

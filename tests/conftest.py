@@ -10,8 +10,6 @@ import pytest
 from factories import make_article
 from relaytrace.store.sqlite import SQLiteStore
 
-DEVSET = Path("/work/shared/devset")
-
 
 def concrete_store_class() -> type[SQLiteStore]:
     """The store class to instantiate in tests (all its mixins are in place now)."""

@@ -25,8 +25,7 @@ import pytest
 from relaytrace import service
 from relaytrace.match.matcher import match_articles
 from relaytrace.trace.report import corpus_provenance, origin_rows, story_rows
-
-DEVSET = Path("/work/shared/devset")
+from shared_paths import DEVSET
 
 pytestmark = [
     pytest.mark.slow,

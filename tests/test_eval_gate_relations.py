@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
 from relaytrace import service
 from relaytrace.match.matcher import match_articles
+from shared_paths import DEVSET
 
-DEVSET = Path("/work/shared/devset")
 CORE_LANGS = ("en", "fr", "de", "es", "it", "pt", "pl", "ru", "uk")
 
 pytestmark = [

@@ -8,7 +8,6 @@ import pickle
 import re
 from collections import Counter
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -91,7 +90,7 @@ def test_binary_text_file_is_not_text() -> None:
     assert err.value.code == "not_text"
 
 
-DEVSET = Path("/work/shared/devset")
+from shared_paths import DEVSET  # noqa: E402
 
 
 def _tokens(text: str) -> Counter[str]:

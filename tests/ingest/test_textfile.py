@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from relaytrace.errors import ExtractionError, InputError
 from relaytrace.ingest.textfile import parse_text, text_blocks
+from shared_paths import SEED
 
-SEED = Path("/work/shared/seeds/000_39d49d14dade5e38.txt")
 TEASER = (
     "Moscou lance un avertissement sévère concernant le projet de loi "
     "sur l'aide américano-ukrainienne"

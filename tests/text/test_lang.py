@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -118,7 +117,7 @@ def test_very_long_text_is_fine() -> None:
 
 
 # Eval gate on the labelled devset (benchmarks/langid.py prints the full figures).
-DEVSET = Path("/work/shared/devset")
+from shared_paths import DEVSET  # noqa: E402
 
 
 @pytest.mark.skipif(not (DEVSET / "gold.jsonl").exists(), reason="devset not available")

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from relaytrace.trace.statements import extract_from_text
+from shared_paths import DEVSET
 
-DEVSET = Path("/work/shared/devset")
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "statements_devset.py"
 CORE_LANGS = ("en", "fr", "de", "es", "it", "pt", "pl", "ru", "uk")
 
