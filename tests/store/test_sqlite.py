@@ -205,3 +205,13 @@ def test_sentence_offsets_point_into_body(store):
     back = store.get_article(result.id)
     assert all(isinstance(s, Sentence) for s in back.sentences)
     assert all(back.body[s.start : s.end] == s.text for s in back.sentences)
+
+
+def test_open_store_refuses_server_urls_with_a_clear_error(tmp_path):
+    from relaytrace.errors import StoreError
+    from relaytrace.store import open_store
+
+    with pytest.raises(StoreError, match="SQLite file"):
+        open_store("postgresql://analyst@db.example/relays")
+    with open_store(tmp_path / "postgres.db") as store:
+        assert store.count_articles() == 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +19,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
@@ -31,7 +31,7 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         envvar="RELAYTRACE_DB",
-        help="SQLite file (default ./relaytrace.db) or postgresql:// URL.",
+        help="SQLite file (default ./relaytrace.db).",
         show_default=False,
     ),
 ]
