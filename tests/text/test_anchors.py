@@ -95,6 +95,40 @@ def test_cognate_spellings_meet() -> None:
     assert name_key("Kyiv") == name_key("Kiiv")
 
 
+@pytest.mark.parametrize(
+    ("latin", "other"),
+    [
+        ("Biełgorodem", "Белгородом"),  # Polish ie and ł for Russian е and л
+        ("Wiktor", "Виктор"),
+        ("Ładygin", "Ладыгин"),
+        ("Selenskyj", "Zelensky"),  # German s for з
+        ("Zelenskyy", "Зеленский"),
+        ("Charkiw", "Kharkiv"),
+        ("Czernihów", "Chernihiv"),  # Polish cz, German tsch
+        ("Tschernihiw", "Чернигов"),
+        ("Szojgu", "Shoigu"),
+    ],
+)
+def test_latin_transliterations_of_cyrillic_names_meet(latin: str, other: str) -> None:
+    assert name_key(latin) == name_key(other)
+
+
+def test_polish_and_russian_sentences_share_their_names() -> None:
+    pl = anchors_of("Nad Biełgorodem drony zestrzelił, jak podał Wiktor Ładygin.", "pl")
+    ru = anchors_of("Над Белгородом сбиты дроны, сообщил Виктор Ладыгин.", "ru")
+    assert {"e:belg", "e:ladi", "s:blgr"} <= pl & ru
+
+
+def test_kyiv_is_one_alias_in_every_spelling() -> None:
+    texts = [
+        ("Delegacja przybyła do Kijowa we wtorek.", "pl"),
+        ("Делегация прибыла в Киев во вторник.", "ru"),
+        ("The delegation arrived in Kyiv on Tuesday.", "en"),
+        ("Die Delegation traf am Dienstag in Kiew ein.", "de"),
+    ]
+    assert all("a:KYIV" in anchors_of(t, lang) for t, lang in texts)
+
+
 def test_elisions_are_split_before_the_capital_test() -> None:
     fr = anchors_of("Le chef de l'OTAN a parlé d'Ukraine et de l’UE.", "fr")
     it = anchors_of("Il ministro ha parlato dell'UE e all'ONU.", "it")

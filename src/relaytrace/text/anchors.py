@@ -272,8 +272,9 @@ def _numbers(text: str, lang: str | None, out: set[str]) -> None:
 # -- names -------------------------------------------------------------------
 
 
-_SPELLING = (("ph", "f"), ("th", "t"), ("ck", "k"), ("c", "k"), ("q", "k"), ("j", "i"))
-_SPELLING += (("y", "i"), ("w", "v"), ("x", "ks"))
+_SPELLING = (("tsch", "ch"), ("sch", "sh"), ("sz", "sh"), ("cz", "ch"), ("ie", "e"))
+_SPELLING += (("ph", "f"), ("th", "t"), ("ck", "k"), ("c", "k"), ("q", "k"), ("j", "i"))
+_SPELLING += (("y", "i"), ("w", "v"), ("x", "ks"), ("z", "s"))
 
 
 @lru_cache(maxsize=200_000)
@@ -281,8 +282,9 @@ def name_key(word: str) -> str:
     """Transliterate, fold and cut a name to its cognate prefix ("Столтенберг" → "stol").
 
     Spellings that transliteration systems and languages swap (c/k, j/y/i, w/v,
-    ph/f) are merged first, so that Kyiv/Kiiv, Jens/Йенс, Macron/Макрон meet.
-    Acronyms are kept whole.
+    ph/f, z/s; German tsch/sch, Polish cz/sz and ie for Cyrillic е) are merged
+    first, so that Kyiv/Kiiv, Jens/Йенс, Macron/Макрон, Zelensky/Selenskyj,
+    Charkiw/Kharkiv and Biełgorod/Белгород meet. Acronyms are kept whole.
     """
     latin = fold(anyascii(word))
     latin = "".join(c for c in latin if c.isalnum())
