@@ -97,3 +97,12 @@ def test_role_then_name_in_apposition_before_the_verb(
 ) -> None:
     (s,) = extract_from_text([text], lang)
     assert (s.speaker, s.speaker_role) == (speaker, role)
+
+
+def test_german_verb_final_as_clause_leaves_verb_and_time_out_of_the_speaker() -> None:
+    text = (
+        "Der Umsatz sank im ersten Quartal um elf Prozent, wie das Unternehmen am Montag mitteilte."
+    )
+    (found,) = extract_from_text([text], "de")
+    assert found.speaker == "das Unternehmen"
+    assert found.quote == "Der Umsatz sank im ersten Quartal um elf Prozent"

@@ -57,12 +57,17 @@ def _person_like(run, lex: Lexicon) -> bool:
     return sum(is_common(w, lex) for w in words) <= 1
 
 
+def _uncased(word: str) -> bool:
+    return word[:1].isalpha() and word[:1].lower() == word[:1].upper()
+
+
 def _person_name(name: str, lex: Lexicon) -> bool:
     """A written name that looks like a person's: "Maren Holtvik", not "Tarvon First"."""
     words = [w for w in name.split() if w.lower() not in lex.name_particles]
     if lex.no_spaces:
         return 2 <= len(name) <= 4
-    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+    # capitals where the script has them (Arabic has none)
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or _uncased(w) for w in words):
         return False
     if any(lex.is_role(w) or w.isupper() for w in words):
         return False

@@ -104,10 +104,12 @@ def lexicon(lang: str | None) -> Lexicon:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     no_spaces = bool(data.get("no_spaces", False))
     get = lambda key: [str(x).lower() for x in data.get(key, [])]  # noqa: E731
+    # clitics written onto the verb ("و" + "قال" = "وقال", "and said")
+    verbs = get("verbs") + [p + v for p in get("verb_prefixes") for v in get("verbs")]
     return Lexicon(
         lang=code,
-        verbs=frozenset(get("verbs")),
-        verb_re=_alternation(get("verbs"), no_spaces),
+        verbs=frozenset(verbs),
+        verb_re=_alternation(verbs, no_spaces),
         auxiliaries=frozenset(get("auxiliaries")),
         adverbs=frozenset(get("adverbs")),
         complementisers=tuple(get("complementisers")),

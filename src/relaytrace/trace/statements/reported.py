@@ -53,7 +53,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def _complementiser(text: str, lex: Lexicon) -> int | None:
     """Length up to and including a leading complementiser ("that", "что", ", dass")."""
-    stripped = text.lstrip(" ,")
+    stripped = text.lstrip(" ,،")
     lead = len(text) - len(stripped)
     low = stripped.lower()
     for c in lex.complementisers:
@@ -77,7 +77,7 @@ def _according(text: str, a: int, b: int, hit: tuple[int, int], lex: Lexicon) ->
             used = _source_phrase(rest, lex)
             src_a, src_b = m_end, m_end + used
             ca, cb = _trim(text, m_end + used, b)
-        source = text[src_a:src_b].strip(" ,")
+        source = _verb_final(text[src_a:src_b], lex).strip(" ,")
         speaker = _source_speaker(source, marker, lex, src_a)
         if not source and speaker is None:
             speaker = Speaker("", "pronoun")  # "Nach Angaben …": the source named before
@@ -96,10 +96,29 @@ def _according(text: str, a: int, b: int, hit: tuple[int, int], lex: Lexicon) ->
             # "X erhielt laut der Kommission 29 Sitze": the source sits inside the clause
             cut = _source_phrase(tail, lex)
             ca, cb = _trim(text, a, b)
-        speaker = _source_speaker(tail[:cut], marker, lex, m_end)
+        speaker = _source_speaker(_verb_final(tail[:cut], lex), marker, lex, m_end)
     if speaker is None or _size(text[ca:cb], lex) < _MIN_CLAUSE_WORDS:
         return None
     return Found("reported", ((ca, cb),), speaker, marker, None, ((m_start, m_end),))
+
+
+def _verb_final(source: str, lex: Lexicon) -> str:
+    """The source of an "as X said" clause without its verb and time words: German puts
+    the verb last ("wie das Unternehmen am Montag mitteilte" → "das Unternehmen")."""
+    words = source.split()
+    for k, word in enumerate(words[1:], 1):
+        if word.lower().strip(",.;:") in lex.verbs:
+            words = words[:k]
+            break
+    else:
+        return source
+    kept = " ".join(words)
+    low = kept.lower()
+    for time in lex.time_words:
+        k = low.find(" " + time)
+        if k > 0 and (k + 1 + len(time) == len(low) or low[k + 1 + len(time)] == " "):
+            kept, low = kept[:k] + kept[k + 1 + len(time) :], low[:k] + low[k + 1 + len(time) :]
+    return kept
 
 
 def _source_phrase(rest: str, lex: Lexicon) -> int:

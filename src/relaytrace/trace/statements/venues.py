@@ -51,7 +51,7 @@ def find_venue(after: str, lex: Lexicon, verb: str) -> tuple[str | None, int]:
     """
     lead = skip_time(after, lex)
     rest = after[lead:]
-    stripped = rest.lstrip(" ,")
+    stripped = rest.lstrip(" ,،")
     lead += len(rest) - len(stripped)
     low = stripped.lower()
     if verb.lower().split()[-1] in lex.venue_object_verbs and stripped[:1].isalnum():
