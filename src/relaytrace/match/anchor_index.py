@@ -1,8 +1,13 @@
 """Candidate search: LSH bands (same language) and rare anchors (any language).
 
 IDF weights come from document frequencies kept in the store:
-idf(x) = ln((N + 1) / (df(x) + 1)) + 1, so an anchor no stored article holds
-weighs most and one every article holds weighs about 1. A candidate from the
+idf(x) = ln((max(N, MIN_DOCS) + 1) / (df(x) + 1)) + 1, so an anchor no stored
+article holds weighs most and one every article holds weighs about 1. The floor
+``MIN_DOCS`` is a prior for tiny stores: a user checking one article against its
+source has two or three documents, whose counts say nothing of how rare a name
+or a figure is in the news, so they are read as counts in a corpus of at least
+``MIN_DOCS`` articles (without it, anchors two of three documents share weigh
+1.3 and a translation across scripts finds no candidate). A candidate from the
 anchor index must share enough IDF weight of rare anchors; small integers
 (days, counts under 32) are never used to look candidates up.
 """
@@ -16,7 +21,10 @@ from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
 from relaytrace.match.profile import Profile
 from relaytrace.store.base import Store
 
-__all__ = ["Idf", "candidates", "lookup_anchors"]
+__all__ = ["MIN_DOCS", "Idf", "candidates", "lookup_anchors"]
+
+MIN_DOCS = 200
+"""Least corpus size assumed by IDF (a prior for stores of a few articles)."""
 
 
 class Idf:
@@ -31,7 +39,7 @@ class Idf:
         return cls(store.match_indexed_count(), store.anchor_df(sorted(set(anchors))))
 
     def __call__(self, anchor: str) -> float:
-        return math.log((self.n_docs + 1) / (self.df.get(anchor, 0) + 1)) + 1.0
+        return math.log((max(self.n_docs, MIN_DOCS) + 1) / (self.df.get(anchor, 0) + 1)) + 1.0
 
     def max_df(self, options: MatchOptions) -> int:
         return max(options.anchor_min_max_df, int(options.anchor_max_df_share * self.n_docs))
