@@ -90,8 +90,13 @@ def pair_scores(
     b: Profile,
     idf: Callable[[str], float],
     options: MatchOptions = DEFAULT_OPTIONS,
+    expected: float | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Scores of 1-1, 2-1 (rows i,i+1 of a vs j) and 1-2 (i vs j,j+1 of b) blocks."""
+    """Scores of 1-1, 2-1 (rows i,i+1 of a vs j) and 1-2 (i vs j,j+1 of b) blocks.
+
+    ``expected`` is the expected log length ratio of a's sentences to b's; by
+    default the two articles' total length ratio.
+    """
     vocab = sorted(set().union(*a.anchors, *b.anchors))
     index = {x: k for k, x in enumerate(vocab)}
     w = np.array([idf(x) for x in vocab], dtype=np.float32)
@@ -103,7 +108,8 @@ def pair_scores(
         tw = np.ones(len(tvocab), dtype=np.float32)
     la = np.maximum(np.array(a.lengths, dtype=np.float32), 1.0)
     lb = np.maximum(np.array(b.lengths, dtype=np.float32), 1.0)
-    expected = math.log(max(la.sum(), 1.0) / max(lb.sum(), 1.0))
+    if expected is None:
+        expected = _total_ratio(a, b)
 
     def score(xa: np.ndarray, xb: np.ndarray, lxa: np.ndarray, lxb: np.ndarray, *tok) -> np.ndarray:
         s = _dice(xa, xb, w, _SMOOTH)
@@ -121,6 +127,16 @@ def pair_scores(
     return one, two_one, one_two
 
 
+def _total_ratio(a: Profile, b: Profile) -> float:
+    return math.log(max(sum(a.lengths), 1) / max(sum(b.lengths), 1))
+
+
+def _aligned_ratio(chain: list[tuple[int, int, int, int, float]], a: Profile, b: Profile) -> float:
+    la = sum(sum(a.lengths[i0 : i1 + 1]) for i0, i1, _, _, _ in chain)
+    lb = sum(sum(b.lengths[j0 : j1 + 1]) for _, _, j0, j1, _ in chain)
+    return math.log(max(la, 1) / max(lb, 1))
+
+
 def align(
     a: Profile,
     b: Profile,
@@ -132,10 +148,37 @@ def align(
 
     ``extra``, when given, is a further n×m sentence similarity in [0, 1]
     (sentence embeddings) mixed into the 1-1 scores with ``embedding_weight``.
+
+    The length prior first expects the articles' total length ratio. When the
+    chain found covers the two sides unevenly (an excerpt, a relay with its own
+    introduction, a lead), the ratio of the aligned sentences differs from it by
+    more than ``length_reestimate``; the pairs are then scored again expecting
+    that ratio (Gale & Church's ratio of the aligned text), and the heavier
+    chain is kept.
     """
+    first = _align(a, b, idf, options, extra, None)
+    if not first[0]:
+        return first[1]
+    total = _total_ratio(a, b)
+    ratio = _aligned_ratio(first[0], a, b)
+    if abs(ratio - total) <= options.length_reestimate:
+        return first[1]
+    second = _align(a, b, idf, options, extra, ratio)
+    return second[1] if second[1].weight > first[1].weight else first[1]
+
+
+def _align(
+    a: Profile,
+    b: Profile,
+    idf: Callable[[str], float],
+    options: MatchOptions,
+    extra: np.ndarray | None,
+    expected: float | None,
+) -> tuple[list[tuple[int, int, int, int, float]], Alignment]:
+    """One alignment pass with the given expected length ratio: (chain, alignment)."""
     if not a.lengths or not b.lengths:
-        return Alignment((), 0.0, 0.0)
-    one, two_one, one_two = pair_scores(a, b, idf, options)
+        return [], Alignment((), 0.0, 0.0)
+    one, two_one, one_two = pair_scores(a, b, idf, options, expected)
     if extra is not None and extra.shape == one.shape:
         w = options.embedding_weight
         one = (1 - w) * one + w * extra
@@ -157,22 +200,28 @@ def align(
         float(np.where(one > floor, one, 0).max(axis=0).sum()),
     )
     if not blocks:
-        return Alignment((), 0.0, free)
+        return [], Alignment((), 0.0, free)
     chain, weight = _heaviest_chain(blocks, len(b.lengths))
     out = tuple(
         (tuple(range(i0, i1 + 1)), tuple(range(j0, j1 + 1)), s) for i0, i1, j0, j1, s in chain
     )
-    return Alignment(out, weight, max(free, 1e-9), _fill_gaps(chain, a, b, options))
+    filled = _fill_gaps(chain, a, b, options, expected)
+    return chain, Alignment(out, weight, max(free, 1e-9), filled)
 
 
 def _fill_gaps(
-    chain: list[tuple[int, int, int, int, float]], a: Profile, b: Profile, options: MatchOptions
+    chain: list[tuple[int, int, int, int, float]],
+    a: Profile,
+    b: Profile,
+    options: MatchOptions,
+    expected: float | None = None,
 ) -> tuple[tuple[int, int], ...]:
     """Sentences left between two aligned blocks, in equal numbers on both sides
     (at most two), paired in order when their lengths agree: in a translation
     they are the sentences without anchors (a quote, a comment)."""
     filled = []
-    expected = math.log(max(sum(a.lengths), 1) / max(sum(b.lengths), 1))
+    if expected is None:
+        expected = _total_ratio(a, b)
     for p, n in itertools.pairwise(chain):
         gap_a, gap_b = n[0] - p[1] - 1, n[2] - p[3] - 1
         if gap_a != gap_b or not 1 <= gap_a <= options.max_gap_fill:

@@ -38,6 +38,7 @@ So 0.5 separates "this text was copied or translated" from "same event".
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -47,7 +48,7 @@ from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
 from relaytrace.match.profile import Profile
 from relaytrace.model import Relation, RelationKind
 
-__all__ = ["Evidence", "classify", "evidence"]
+__all__ = ["Evidence", "classify", "evidence", "is_relay", "lag_penalty", "relay_index"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +65,84 @@ class Evidence:
     cue: bool
     lag_days: float | None
     contiguity: float = 0.0
+    verbatim: float = 0.0
+    number_pairs: int = 0
+    conflicts: int = 0
+    shared: int = 0
+    short_is_a: bool = True
+    figure_agreement: float = 1.0
+
+    @property
+    def conflict_share(self) -> float:
+        """Share of aligned pairs with figures on both sides whose figures disagree."""
+        return self.conflicts / self.number_pairs if self.number_pairs else 0.0
 
 
 def _coverage(rows: frozenset[int], lengths: tuple[int, ...]) -> float:
     total = sum(lengths)
     return sum(lengths[i] for i in rows) / total if total else 0.0
+
+
+def _digits(anchor: str) -> str:
+    """A number anchor's significant digits: "n:6.1e+10", "n:61", "n:61000" → "61".
+
+    Scale words and units differ across languages (61 billion = 61 000 millions), so
+    figures compare by their digits; 120 vs 12 then agree, which only errs towards
+    no conflict.
+    """
+    text = anchor[2:]
+    with contextlib.suppress(ValueError):
+        text = f"{float(text):.6g}".split("e")[0]
+    return "".join(c for c in text if c.isdigit()).strip("0") or "0"
+
+
+@dataclass(frozen=True, slots=True)
+class _PairFigures:
+    verbatim: float
+    number_pairs: int
+    conflicts: int
+    shared: int
+    figure_agreement: float
+
+
+def _pair_figures(a: Profile, b: Profile, alignment: Alignment) -> _PairFigures:
+    """Word overlap, figure agreement and shared anchors over the aligned units.
+
+    ``verbatim`` is the Dice of word-hash sets summed over aligned units (same
+    language only; 0 otherwise). A unit *conflicts* when both sides carry figures
+    and each has one the other lacks (115 vs 120 drones, 91,23 vs 91,35 roubles):
+    one event retold keeps its figures, a different event told with the same
+    skeleton changes them. ``figure_agreement`` is the Dice of the units' figure
+    sets (1 when no unit has figures): a translation keeps them, a paraphrase in
+    independent coverage drops some and adds others.
+    """
+    units = [(ia, jb) for ia, jb, _ in alignment.blocks]
+    units += [((i,), (j,)) for i, j in alignment.filled]
+    same = a.lang == b.lang
+    words = both = number_pairs = conflicts = shared = same_figures = figures = 0
+    for ia, jb in units:
+        xa = frozenset().union(*(a.anchors[i] for i in ia))
+        xb = frozenset().union(*(b.anchors[j] for j in jb))
+        shared += len(xa & xb)
+        na = {_digits(x) for x in xa if x.startswith("n:")}
+        nb = {_digits(x) for x in xb if x.startswith("n:")}
+        same_figures += 2 * len(na & nb)
+        figures += len(na) + len(nb)
+        if na and nb:
+            number_pairs += 1
+            conflicts += bool(na - nb and nb - na)
+        if same:
+            ta = frozenset().union(*(a.tokens[i] for i in ia))
+            tb = frozenset().union(*(b.tokens[j] for j in jb))
+            words += 2 * len(ta & tb)
+            both += len(ta) + len(tb)
+    return _PairFigures(
+        verbatim=words / both if both else 0.0,
+        number_pairs=number_pairs,
+        conflicts=conflicts,
+        shared=shared,
+        figure_agreement=same_figures / figures if figures else 1.0,
+    )
 
 
 def _cue_links(a: Profile, b: Profile) -> bool:
@@ -108,7 +182,14 @@ def evidence(
             lag = None
     steps = alignment.steps
     contiguity = sum(1 for di, dj in steps if di == 1 and dj == 1) / len(steps) if steps else 0.0
+    figures = _pair_figures(a, b, alignment)
     return Evidence(
+        verbatim=figures.verbatim,
+        number_pairs=figures.number_pairs,
+        conflicts=figures.conflicts,
+        shared=figures.shared,
+        figure_agreement=figures.figure_agreement,
+        short_is_a=len(a.lengths) <= len(b.lengths),
         contiguity=contiguity,
         blocks=n + len(alignment.filled),
         coverage_a=ca,
@@ -142,6 +223,54 @@ def _relay_strength(e: Evidence) -> float:
     return math.sqrt(max(e.coverage_a, e.coverage_b) * min(1.0, e.mean / 0.8))
 
 
+def lag_penalty(e: Evidence, options: MatchOptions = DEFAULT_OPTIONS) -> float:
+    """How much a publication gap raises the relay bar (0 within the grace or with a cue).
+
+    Relays come within hours to a couple of days; weeks apart with nothing linking
+    the pair, the same speaker or template is the likelier explanation. Soft:
+    ``relay_lag_slope`` per doubling of the days past ``relay_lag_grace_days``,
+    capped at ``relay_lag_max_penalty``.
+    """
+    if e.lag_days is None or e.cue:
+        return 0.0
+    late = max(0.0, e.lag_days - options.relay_lag_grace_days)
+    return min(options.relay_lag_max_penalty, options.relay_lag_slope * math.log2(1.0 + late))
+
+
+def is_relay(
+    e: Evidence,
+    sentences: int,
+    same_language: bool,
+    options: MatchOptions = DEFAULT_OPTIONS,
+) -> bool:
+    """Is this alignment a copy or translation? ``sentences``: of the shorter side."""
+    bonus = options.cue_bonus if e.cue else 0.0
+    min_pairs = min(options.relay_min_pairs, max(1, sentences))
+    short_cov = e.coverage_a if e.short_is_a else e.coverage_b
+    conflict = options.relay_conflict_penalty * e.conflict_share
+    lag = lag_penalty(e, options)
+    if not (
+        e.blocks >= min_pairs
+        and max(e.coverage_a, e.coverage_b) >= options.relay_min_coverage - bonus
+        and e.order >= options.relay_min_order - bonus
+        and relay_index(e, sentences) >= options.relay_min_index - bonus
+        and short_cov >= options.relay_min_short_coverage - bonus
+    ):
+        return False
+    if same_language:
+        bar = options.copy_min_token_overlap + conflict + options.copy_lag_share * lag
+        return e.verbatim >= bar - bonus
+    if e.mean < options.relay_min_mean + conflict + lag - bonus:
+        return False
+    if sentences <= options.relay_short_sentences:
+        return (
+            e.mean >= options.relay_short_min_mean + conflict + lag - bonus
+            and e.shared >= options.relay_short_min_shared
+            and e.figure_agreement >= options.relay_short_min_figures - bonus
+        )
+    return True
+
+
 def classify(
     a: Profile,
     b: Profile,
@@ -151,18 +280,9 @@ def classify(
 ) -> Relation | None:
     """A Relation between a and b (a must carry ids), or None when unrelated."""
     assert a.article is not None and b.article is not None
-    bonus = options.cue_bonus if e.cue else 0.0
     small = min(len(a.lengths), len(b.lengths))
-    min_pairs = min(options.relay_min_pairs, max(1, small))
-    short_cov = e.coverage_a if len(a.lengths) <= len(b.lengths) else e.coverage_b
-    is_relay = (
-        e.blocks >= min_pairs
-        and max(e.coverage_a, e.coverage_b) >= options.relay_min_coverage - bonus
-        and e.mean >= options.relay_min_mean - bonus
-        and e.order >= options.relay_min_order - bonus
-        and relay_index(e, small) >= options.relay_min_index - bonus
-        and short_cov >= options.relay_min_short_coverage - bonus
-    )
+    same = a.lang == b.lang
+    relay = is_relay(e, small, same, options)
     first, second = a, b
     ca, cb = e.coverage_a, e.coverage_b
     pairs = alignment.pairs
@@ -170,9 +290,8 @@ def classify(
         first, second, ca, cb = b, a, cb, ca
         pairs = tuple((j, i, s) for i, j, s in pairs)
     kind: RelationKind
-    if is_relay:
-        same = a.lang is not None and a.lang == b.lang
-        kind = "copy" if same or (a.lang is None and b.lang is None) else "translation"
+    if relay:
+        kind = "copy" if same else "translation"
         score = 0.5 + 0.5 * min(1.0, _relay_strength(e))
     else:
         in_time = e.lag_days is None or e.lag_days <= options.max_story_lag_days

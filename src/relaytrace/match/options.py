@@ -26,6 +26,9 @@ class MatchOptions:
         merge_penalty: subtracted from 1-2 and 2-1 (split/merged sentence) moves.
         length_sigma: width of the length-ratio prior (log scale, Gale–Church style).
         token_weight: share of same-language token overlap in a pair score.
+        length_reestimate: when the aligned sentences' log length ratio differs from
+            the articles' total ratio by more than this (an excerpt, a lead, an added
+            introduction), the pairs are scored again expecting the aligned ratio.
         max_gap_fill: sentences left between two aligned blocks in equal numbers
             on both sides (up to this many) are paired when their lengths agree.
     Classification
@@ -45,6 +48,26 @@ class MatchOptions:
             line URL, title suffix naming the other's outlet); never enough alone.
         max_story_lag_days: same_story needs publication within this many days when
             both dates are known.
+        copy_min_token_overlap: least word overlap (Dice of word sets, over aligned
+            sentence pairs) of a same-language relay: a copy is near-verbatim, while
+            different events told with one template (a spokesman's briefing, daily
+            exchange rates, weather warnings) share anchors and skeleton, not wording.
+        relay_conflict_penalty: raised bar (on mean pair score, or on word overlap for
+            a copy) when every aligned pair that carries figures on both sides
+            disagrees (each side has a figure the other lacks); scaled by that share.
+        relay_lag_grace_days, relay_lag_slope, relay_lag_max_penalty: soft publication
+            gap evidence. Past the grace, the relay bar rises by slope × log2(1 + days
+            beyond the grace), at most the max (dates can be wrong: never a hard cut).
+            A cue linking the pair cancels it; copies take ``copy_lag_share`` of it.
+        copy_lag_share: share of the lag penalty a copy's word-overlap bar takes
+            (verbatim text is strong evidence even weeks later: reposts happen).
+        relay_short_sentences, relay_short_min_mean, relay_short_min_shared: when the
+            shorter side has at most this many sentences, a translation needs this
+            mean pair score and this many anchors shared over its aligned pairs (a
+            one-paragraph lead of independent coverage shares a few names and figures).
+        relay_short_min_figures: and this figure agreement (Dice of the aligned
+            pairs' figures): a translated excerpt keeps its figures, a lead
+            written independently drops some and adds others.
     Embeddings (optional extra)
         embedding_model: a local sentence-transformers model path; None = off.
         embedding_weight: share of the embedding cosine in a pair score.
@@ -65,6 +88,7 @@ class MatchOptions:
     length_sigma: float = 0.5
     token_weight: float = 0.6
     max_gap_fill: int = 2
+    length_reestimate: float = 0.3
     relay_min_pairs: int = 3
     relay_min_coverage: float = 0.5
     relay_min_mean: float = 0.35
@@ -75,6 +99,16 @@ class MatchOptions:
     story_min_shared: int = 4
     cue_bonus: float = 0.1
     max_story_lag_days: float = 14.0
+    copy_min_token_overlap: float = 0.75
+    relay_conflict_penalty: float = 0.25
+    relay_lag_grace_days: float = 2.0
+    relay_lag_slope: float = 0.1
+    relay_lag_max_penalty: float = 0.5
+    copy_lag_share: float = 0.4
+    relay_short_sentences: int = 2
+    relay_short_min_mean: float = 0.6
+    relay_short_min_shared: int = 4
+    relay_short_min_figures: float = 0.6
     embedding_model: str | None = None
     embedding_weight: float = 0.5
 
