@@ -29,6 +29,8 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def bench():
+    if str(BENCH.parent) not in sys.path:  # the benchmark imports its sibling _paths
+        sys.path.insert(0, str(BENCH.parent))
     spec = importlib.util.spec_from_file_location("statements_devset", BENCH)
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     sys.modules["statements_devset"] = module

@@ -106,3 +106,19 @@ def test_german_verb_final_as_clause_leaves_verb_and_time_out_of_the_speaker() -
     (found,) = extract_from_text([text], "de")
     assert found.speaker == "das Unternehmen"
     assert found.quote == "Der Umsatz sank im ersten Quartal um elf Prozent"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Harbour master Edda Lindqvist told the Fjordline Post that the cracks confirmed "
+        "what divers had long suspected.",
+        "Harbour master Edda Lindqvist, of the Kvarn port authority, said the barge had "
+        "left the quay before the storm.",
+    ],
+)
+def test_a_speech_verb_inside_the_reported_clause_does_not_take_it_over(sentence: str) -> None:
+    (found,) = extract_from_text([sentence], "en")
+    assert found.speaker == "Edda Lindqvist"
+    assert found.verb in ("told", "said")
+    assert found.quote.startswith("the ") and found.quote.endswith(("suspected", "storm"))

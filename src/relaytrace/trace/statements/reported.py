@@ -211,7 +211,14 @@ def _verb_statement(
         and lex.lang == "en"
     ):
         clause = _trim(text, rest_at, b)
-    if clause is not None and nxt is not None and clause[0] < nxt < clause[1]:
+    if (
+        clause is not None
+        and nxt is not None
+        and clause[0] < nxt < clause[1]
+        and any(mark in text[clause[0] : nxt] for mark in ",;:—–،")
+    ):
+        # a later verb after a break starts its own attribution; one right inside the
+        # clause is the clause's own verb ("told X that the words confirmed …")
         comma = text.rfind(",", clause[0], nxt)
         end = comma if comma > clause[0] and _words(text[clause[0] : comma]) >= 3 else nxt
         clause = _trim(text, clause[0], end)
