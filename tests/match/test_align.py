@@ -66,3 +66,15 @@ def test_a_relay_with_its_own_introduction_aligns_after_it() -> None:
     al = align(prof(INTRO + ORIGIN_EN, "en"), prof(ORIGIN_FR, "fr", 1), IDF)
     assert min(al.rows_a) >= len(INTRO)
     assert [(i - len(INTRO), j) for i, j, _ in al.pairs][:3] == [(0, 0), (1, 1), (2, 2)]
+
+
+def test_a_translated_excerpt_is_scored_against_its_own_length_ratio() -> None:
+    """Two French sentences of an eight-sentence English report: the length prior
+    expects the ratio of the aligned sentences, not of the whole articles."""
+    from relaytrace.match.options import MatchOptions
+
+    a, b = prof(ORIGIN_EN, "en"), prof(ORIGIN_FR[:2], "fr", 1)
+    once = align(a, b, IDF, MatchOptions(length_reestimate=float("inf")))
+    again = align(a, b, IDF)
+    assert [(i, j) for i, j, _ in again.pairs] == [(0, 0), (1, 1)]
+    assert again.weight > once.weight + 0.3
