@@ -17,10 +17,11 @@ def test_small_integers_never_look_candidates_up() -> None:
     ]
 
 
-def test_a_tiny_store_weighs_anchors_as_a_corpus_of_min_docs() -> None:
-    tiny = Idf(3, {"e:vett": 2})
+def test_candidate_lookup_weighs_a_tiny_store_as_a_corpus_of_min_docs() -> None:
+    tiny = Idf(3, {"e:vett": 2}, min_docs=MIN_DOCS)
     assert tiny("e:vett") == pytest.approx(Idf(MIN_DOCS, {"e:vett": 2})("e:vett"))
     assert tiny("e:vett") > 4.0  # two of three documents share it: still a rare name
+    assert Idf(3, {"e:vett": 2})("e:vett") < 2.0  # alignment keeps the store's own counts
 
 
 def test_rarer_anchors_weigh_more_in_a_large_store() -> None:

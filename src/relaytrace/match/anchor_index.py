@@ -1,13 +1,14 @@
 """Candidate search: LSH bands (same language) and rare anchors (any language).
 
 IDF weights come from document frequencies kept in the store:
-idf(x) = ln((max(N, MIN_DOCS) + 1) / (df(x) + 1)) + 1, so an anchor no stored
-article holds weighs most and one every article holds weighs about 1. The floor
-``MIN_DOCS`` is a prior for tiny stores: a user checking one article against its
-source has two or three documents, whose counts say nothing of how rare a name
-or a figure is in the news, so they are read as counts in a corpus of at least
-``MIN_DOCS`` articles (without it, anchors two of three documents share weigh
-1.3 and a translation across scripts finds no candidate). A candidate from the
+idf(x) = ln((N + 1) / (df(x) + 1)) + 1, so an anchor no stored article holds
+weighs most and one every article holds weighs about 1. Candidate lookup reads
+N as at least ``MIN_DOCS``: a user checking one article against its source has
+two or three documents, whose counts say nothing of how rare a name or a figure
+is in the news (without the floor, anchors two of three documents share weigh
+1.3 and a translation across scripts finds no candidate). Alignment keeps the
+true N, so that what every stored article shares still weighs little there.
+A candidate from the
 anchor index must share enough IDF weight of rare anchors; small integers
 (days, counts under 32) are never used to look candidates up.
 """
@@ -30,16 +31,19 @@ MIN_DOCS = 200
 class Idf:
     """IDF weights for a known set of anchors: ``idf(anchor) -> float``."""
 
-    def __init__(self, n_docs: int, df: Mapping[str, int]) -> None:
+    def __init__(self, n_docs: int, df: Mapping[str, int], min_docs: int = 0) -> None:
         self.n_docs = n_docs
         self.df = dict(df)
+        self._n = max(n_docs, min_docs)
 
     @classmethod
-    def from_store(cls, store: Store, anchors: Iterable[str]) -> Idf:
-        return cls(store.match_indexed_count(), store.anchor_df(sorted(set(anchors))))
+    def from_store(cls, store: Store, anchors: Iterable[str], min_docs: int = 0) -> Idf:
+        """Weights of these anchors from the store's counts (``min_docs``: floor of N)."""
+        n = store.match_indexed_count()
+        return cls(n, store.anchor_df(sorted(set(anchors))), min_docs)
 
     def __call__(self, anchor: str) -> float:
-        return math.log((max(self.n_docs, MIN_DOCS) + 1) / (self.df.get(anchor, 0) + 1)) + 1.0
+        return math.log((self._n + 1) / (self.df.get(anchor, 0) + 1)) + 1.0
 
     def max_df(self, options: MatchOptions) -> int:
         return max(options.anchor_min_max_df, int(options.anchor_max_df_share * self.n_docs))

@@ -17,7 +17,7 @@ import numpy as np
 from relaytrace.errors import InputError, NotFoundError
 from relaytrace.match import profile as profiles
 from relaytrace.match.align import Alignment, align
-from relaytrace.match.anchor_index import Idf, candidates, lookup_anchors
+from relaytrace.match.anchor_index import MIN_DOCS, Idf, candidates, lookup_anchors
 from relaytrace.match.classify import Evidence, classify, evidence
 from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
 from relaytrace.match.profile import Profile, profile_of
@@ -126,10 +126,12 @@ def _match_profile(
 ) -> list[Match]:
     idf_probe = Idf.from_store(store, lookup_anchors(p.all_anchors))
     ids = candidates(store, p, idf_probe, options)
-    missing = [i for i in ids if i not in known]
+    small = [] if idf_probe.n_docs >= MIN_DOCS else _small_store_candidates(store, p, ids, options)
+    missing = [i for i in [*ids, *small] if i not in known]
     for art, blob in store.match_profiles(missing).items():
         known[art] = profiles.loads(blob)
     others = [known[i] for i in ids if i in known]
+    others += [known[i] for i in small if i in known and _small_store_pair(p, known[i])]
     if not others:
         return []
     every = set(p.all_anchors).union(*(o.all_anchors for o in others))
@@ -143,6 +145,27 @@ def _match_profile(
         extra = _embedding_scores(store, p, other, options)
         out.append(compare(p, other, idf, options, extra))
     return out
+
+
+def _small_store_candidates(
+    store: Store, p: Profile, found: Sequence[int], options: MatchOptions
+) -> list[int]:
+    """Further candidates of a store smaller than ``MIN_DOCS``, IDF read with that floor.
+
+    Counts in a store of a few articles say nothing of how rare an anchor is, so
+    a translation across scripts would find no candidate there; only candidates
+    in another language that share a figure with the article are kept from this
+    lookup (same-language ones have the LSH bands; a translation keeps figures,
+    while articles about the same town and mayor share only names).
+    """
+    idf = Idf.from_store(store, lookup_anchors(p.all_anchors), MIN_DOCS)
+    seen = set(found)
+    return [i for i in candidates(store, p, idf, options) if i not in seen]
+
+
+def _small_store_pair(p: Profile, other: Profile) -> bool:
+    shared = lookup_anchors(p.all_anchors & other.all_anchors)
+    return other.lang != p.lang and any(a.startswith("n:") for a in shared)
 
 
 def _embedding_scores(
