@@ -51,10 +51,10 @@ class MinHasher:
             x ^= x >> np.uint64(27)
             x *= _M2
             x ^= x >> np.uint64(31)
-            y = x[:, None] ^ self.seeds[None, :]
-            y *= self.mults[None, :]
-            y >>= np.uint64(32)
-        return y.min(axis=0)
+            y = np.bitwise_xor(x[:, None], self.seeds[None, :])
+            np.multiply(y, self.mults[None, :], out=y)
+        # the shift is monotone: take the minima of the whole products, shift 128 of them
+        return y.min(axis=0) >> np.uint64(32)
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:

@@ -27,17 +27,18 @@ def token_hashes(text: str) -> frozenset[int]:
     )
 
 
-_TOKEN_HASHES: dict[str, int] = {}
-_ROT = (0, 23, 46, 13, 36, 59, 19, 42)
+class _HashCache(dict[str, int]):
+    """Word → xxh64, filled on first lookup (``__missing__``), at most a million words."""
 
-
-def _token_hash(token: str) -> int:
-    h = _TOKEN_HASHES.get(token)
-    if h is None:
+    def __missing__(self, token: str) -> int:
         h = xxhash.xxh64_intdigest(token.encode())
-        if len(_TOKEN_HASHES) < 1_000_000:
-            _TOKEN_HASHES[token] = h
-    return h
+        if len(self) < 1_000_000:
+            self[token] = h
+        return h
+
+
+_TOKEN_HASHES = _HashCache()
+_ROT = (0, 23, 46, 13, 36, 59, 19, 42)
 
 
 def shingle_hashes(tokens: Sequence[str], k: int = 3) -> np.ndarray:
@@ -49,8 +50,7 @@ def shingle_hashes(tokens: Sequence[str], k: int = 3) -> np.ndarray:
     """
     if not tokens:
         return np.empty(0, dtype=np.uint64)
-    cache = _TOKEN_HASHES
-    h = np.array([cache.get(t) or _token_hash(t) for t in tokens], dtype=np.uint64)
+    h = np.fromiter(map(_TOKEN_HASHES.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
     k = max(1, min(k, len(tokens), len(_ROT)))
     n = len(tokens) - k + 1
     out = h[:n].copy()
