@@ -122,3 +122,39 @@ def test_a_speech_verb_inside_the_reported_clause_does_not_take_it_over(sentence
     assert found.speaker == "Edda Lindqvist"
     assert found.verb in ("told", "said")
     assert found.quote.startswith("the ") and found.quote.endswith(("suspected", "storm"))
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "lang", "speaker"),
+    [
+        (
+            (
+                "The Ministry of Fisheries in Kvarn published its quota report on Monday.",
+                "The ministry said the northern grounds would stay closed until June.",
+            ),
+            "en",
+            "Ministry of Fisheries in Kvarn",
+        ),
+        (
+            (
+                "Das Fischereiministerium veröffentlichte am Montag seinen Bericht.",
+                "Das Ministerium teilte mit, die nördlichen Fanggründe blieben bis Juni gesperrt.",
+            ),
+            "de",
+            "Fischereiministerium",
+        ),
+        (
+            (
+                "Le ministère de la Pêche a publié lundi son rapport sur les quotas.",
+                "Le ministère a indiqué que les zones du nord resteraient fermées jusqu'en juin.",
+            ),
+            "fr",
+            "ministère de la Pêche",
+        ),
+    ],
+)
+def test_a_bare_body_resolves_to_the_institution_named_before(
+    paragraphs: tuple[str, ...], lang: str, speaker: str
+) -> None:
+    found = extract_from_text(paragraphs, lang)
+    assert [s.speaker for s in found] == [speaker]

@@ -16,7 +16,7 @@ from relaytrace.trace.statements.lexicon import Lexicon, lexicon
 from relaytrace.trace.statements.reported import reported_speech
 from relaytrace.trace.statements.resolve import Speakers
 from relaytrace.trace.statements.speakers import Speaker, name_runs, role_phrase
-from relaytrace.trace.statements.tokens import is_common
+from relaytrace.trace.statements.tokens import is_capitalised, is_common, tokenize
 
 __all__ = ["extract_from_text", "extract_statements"]
 
@@ -90,7 +90,54 @@ def _note_names(speakers: Speakers, paragraphs: Sequence[str], lex: Lexicon) -> 
             if role is None and before:
                 role = role_phrase(" ".join(before[-5:]), lex)
             speakers.note(text[run.start : run.end], role, offset + run.start)
+        for a, b in _bodies(text, lex):
+            speakers.note_body(text[a:b], offset + a)
         offset += len(text) + 2
+
+
+def _bodies(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Spans of institutions written in full: capitalised runs holding a body word, with
+    particles and prepositions between capitalised words ("Ministry of Health",
+    "National Institute of Biomedical Safety", "Gesundheitsministerium")."""
+    toks = tokenize(text)
+    out: list[tuple[int, int]] = []
+    i = 0
+    links = lex.prepositions | lex.name_particles | lex.determiners
+    while i < len(toks):
+        # a body starts with a capital, or with its body word written in lower case
+        # before a capitalised complement ("le ministère de la Santé")
+        first = toks[i].text
+        if first.lower() in lex.determiners or not (
+            is_capitalised(first) or (lex.lowercase_bodies and lex.is_role(toks[i].bare))
+        ):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks):
+            if is_capitalised(toks[j + 1].text):
+                j += 1
+                continue
+            k = j + 1
+            while k < len(toks) and k - j <= 2 and toks[k].text.lower() in links:
+                k += 1
+            if k - j > 1 and k < len(toks) and is_capitalised(toks[k].text):
+                j = k
+            else:
+                break
+        if j == i and not is_capitalised(toks[i].text):
+            i += 1
+            continue
+        run = toks[i : j + 1]
+        while run and run[0].text.lower() in lex.determiners:
+            run = run[1:]
+        held = [t for t in run if lex.is_role(t.bare) and (is_capitalised(t.text) or t is run[0])]
+        linked = any(not is_capitalised(t.text) for t in run[1:])
+        # "Spokesman Arno Tidwell" is a person with a title, not an institution
+        whole = bool(run) and (lex.is_role(run[-1].bare) or linked)
+        if held and whole and (len(run) >= 2 or len(run[0].text) > 12):
+            out.append((run[0].start, run[-1].end))
+        i = j + 1
+    return out
 
 
 def extract_from_text(paragraphs: Sequence[str], lang: str | None) -> list[Statement]:

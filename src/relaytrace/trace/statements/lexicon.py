@@ -51,6 +51,7 @@ class Lexicon:
     possessives: dict[str, str]
     compound_roles: bool
     openers: frozenset[str] = frozenset()
+    lowercase_bodies: bool = False
 
     def is_role(self, word: str) -> bool:
         """A role or title word, also as the tail of a compound ("Unternehmenssprecherin")."""
@@ -135,6 +136,7 @@ def lexicon(lang: str | None) -> Lexicon:
         common_zipf=float(data.get("common_zipf", 4.3)),
         compound_roles=bool(data.get("compound_roles", False)),
         openers=frozenset(get("openers")),
+        lowercase_bodies=bool(data.get("lowercase_bodies", False)),
         possessives={str(k).lower(): str(v) for k, v in data.get("possessives", {}).items()},
     )
 

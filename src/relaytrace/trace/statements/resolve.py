@@ -41,9 +41,30 @@ class Speakers:
     last: Speaker | None = None
     last_pos: int = -1
     said: list[tuple[int, str, str | None]] = field(default_factory=list)
+    bodies: list[tuple[int, str]] = field(default_factory=list)
 
     def note(self, name: str, role: str | None, position: int) -> None:
         self.people.append((position, name, role))
+
+    def note_body(self, name: str, position: int) -> None:
+        """An institution written in full ("Ministry of Health", "Gesundheitsministerium")."""
+        self.bodies.append((position, name))
+
+    def body(self, phrase: str, position: int) -> str | None:
+        """The institution named in full before ``position`` that a bare body ("the
+        ministry", "das Ministerium", "le ministère") stands for: the latest whose
+        words hold the body word's stem."""
+        words = phrase.split()
+        if not 2 <= len(words) <= 3 or words[0].lower() not in self.lex.determiners:
+            return None
+        stems = [_stem(w) for w in words[1:] if self.lex.is_role(w)]
+        if not stems:
+            return None
+        for _, name in reversed([b for b in self.bodies if b[0] < position]):
+            folded = fold(name)
+            if all(st in folded for st in stems) and fold(phrase) not in folded:
+                return name
+        return None
 
     def full_name(self, name: str, position: int) -> tuple[str, str | None]:
         """The longest name mentioned in the article that ends with this surname."""
@@ -81,6 +102,9 @@ class Speakers:
         if found.kind in ("role", "description"):
             # "the spokesman", "главы региона", "в министерстве": the person or body named
             # before with that role word (compared on a 5-letter stem, for inflection)
+            body = self.body(found.text, position)
+            if body is not None:
+                return body, found.role
             key = {_stem(w) for w in found.text.split() if self.lex.is_role(w)}
             words = found.text.split()
             written = bool(words) and words[0].lower() in self.lex.determiners
