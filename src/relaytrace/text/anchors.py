@@ -72,6 +72,7 @@ def _data(name: str) -> dict:
     return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
 
 
+@lru_cache(maxsize=4096)
 def _lang_setting(lang: str | None, key: str) -> object:
     table = _data("languages.json")
     return table.get(lang or "", table["default"]).get(key, table["default"][key])
@@ -88,7 +89,7 @@ def fold(text: str) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    return [m.group() for m in _TOKEN.finditer(text)]
+    return _TOKEN.findall(text)
 
 
 _CLDR_LOCALES = (
@@ -335,6 +336,7 @@ def _split_elision(token: str) -> list[str]:
     return kept or [max(parts, key=len)]
 
 
+@lru_cache(maxsize=200_000)
 def _is_common(word: str, lang: str | None, at_start: bool) -> bool:
     bar = float(_lang_setting(lang, "name_max_zipf"))  # type: ignore[arg-type]
     if at_start:
@@ -398,25 +400,28 @@ def _names(text: str, lang: str | None, out: set[str]) -> None:
                 tokens.append((part, i == 0 and j == 0))
     else:
         tokens = [(tok, i == 0) for i, tok in enumerate(_tokens(text))]
-    cased = [t[0].isupper() or t[0].islower() for t, _ in tokens]
+    starts = _phrase_starts()
+    n_tokens = len(tokens)
     i = 0
-    while i < len(tokens):
+    while i < n_tokens:
         word, at_start = tokens[i]
+        if word[0].islower():  # fast path: a lower-case word is neither alias nor name
+            i += 1
+            continue
+        upper = word[0].isupper()  # else an uncased script (Arabic, CJK)
+        first = fold(word)
+        longest = 6 if (first in starts or first[:4] in starts) else 1
         matched = False
-        if not cased[i] or word[0].isupper():
-            first = fold(word)
-            starts = _phrase_starts()
-            longest = 6 if (first in starts or first[:4] in starts) else 1
-            for n in range(min(longest, len(tokens) - i), 0, -1):
-                alias = _alias_lookup([t for t, _ in tokens[i : i + n]], lang)
-                if alias is not None:
-                    out.add(f"a:{alias}")
-                    i += n
-                    matched = True
-                    break
+        for n in range(min(longest, n_tokens - i), 0, -1):
+            alias = _alias_lookup([t for t, _ in tokens[i : i + n]], lang)
+            if alias is not None:
+                out.add(f"a:{alias}")
+                i += n
+                matched = True
+                break
         if matched:
             continue
-        if cased[i] and word[0].isupper() and len(word) >= 2:
+        if upper and len(word) >= 2:
             bare = word.strip("-.")
             if bare.isupper() and 2 <= len(bare.replace(".", "")) <= 6:
                 out.add(f"e:{name_key(bare.replace('.', ''))}")
@@ -469,8 +474,12 @@ def _urls(text: str, out: set[str]) -> None:
 # -- public --------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65_536)
 def anchors_of(text: str, lang: str | None = None) -> frozenset[str]:
-    """The anchors of one sentence (or any short text) written in ``lang``."""
+    """The anchors of one sentence (or any short text) written in ``lang``.
+
+    Cached: copies and relays repeat their sources' sentences word for word.
+    """
     out: set[str] = set()
     text = unicodedata.normalize("NFC", text)
     _urls(text, out)
