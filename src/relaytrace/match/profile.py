@@ -16,7 +16,7 @@ from datetime import datetime
 
 from relaytrace.match.minhash import MinHasher, band_keys
 from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
-from relaytrace.match.shingles import shingle_hashes, token_hashes, words
+from relaytrace.match.shingles import shingle_hashes, word_set_hashes, words
 from relaytrace.model import Article, Sentence
 from relaytrace.text.anchors import anchors_of, fold
 
@@ -78,7 +78,8 @@ def profile_of(article: Article, options: MatchOptions = DEFAULT_OPTIONS) -> Pro
     lang = article.lang
     cue_urls = {_norm_url(c.url) for c in article.cues if c.url}
     cue_outlets = {fold(c.outlet) for c in article.cues if c.outlet}
-    all_words = [w for t in texts for w in words(t)]
+    sentence_words = [words(t) for t in texts]
+    all_words = [w for ws in sentence_words for w in ws]
     signature = _hasher(options).signature(shingle_hashes(all_words, options.shingle))
     return Profile(
         article=article.id,
@@ -89,7 +90,7 @@ def profile_of(article: Article, options: MatchOptions = DEFAULT_OPTIONS) -> Pro
         published=article.published,
         lengths=tuple(len(t) for t in texts),
         anchors=tuple(anchors_of(t, lang) for t in texts),
-        tokens=tuple(token_hashes(t) for t in texts),
+        tokens=tuple(word_set_hashes(ws) for ws in sentence_words),
         cue_urls=frozenset(cue_urls),
         cue_outlets=frozenset(cue_outlets),
         bands=band_keys(signature, options.bands, options.rows) if all_words else (),

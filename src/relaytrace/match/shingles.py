@@ -10,7 +10,7 @@ import xxhash
 
 from relaytrace.text.anchors import fold
 
-__all__ = ["shingle_hashes", "token_hashes", "words"]
+__all__ = ["shingle_hashes", "token_hashes", "word_set_hashes", "words"]
 
 _WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[\p{L}\p{M}\p{Nd}]+")
 
@@ -22,9 +22,27 @@ def words(text: str) -> list[str]:
 
 def token_hashes(text: str) -> frozenset[int]:
     """32-bit hashes of a sentence's folded words longer than two letters (CJK: all)."""
-    return frozenset(
-        xxhash.xxh32_intdigest(w.encode()) for w in words(text) if len(w) > 2 or not w.isascii()
-    )
+    return word_set_hashes(words(text))
+
+
+class _Hash32Cache(dict[str, int]):
+    """Folded word → its token hash (0 for words too short to count), filled on lookup."""
+
+    def __missing__(self, word: str) -> int:
+        h = xxhash.xxh32_intdigest(word.encode()) if len(word) > 2 or not word.isascii() else 0
+        if len(self) < 1_000_000:
+            self[word] = h
+        return h
+
+
+_WORD_HASHES32 = _Hash32Cache()
+
+
+def word_set_hashes(folded: Sequence[str]) -> frozenset[int]:
+    """``token_hashes`` of a sentence already split by ``words``."""
+    out = set(map(_WORD_HASHES32.__getitem__, folded))
+    out.discard(0)
+    return frozenset(out)
 
 
 class _HashCache(dict[str, int]):
