@@ -1,0 +1,31 @@
+"""Words, token sets and shingles: folded, order-aware, the same however they are reached."""
+
+from __future__ import annotations
+
+from relaytrace.match.shingles import shingle_hashes, token_hashes, word_set_hashes, words
+
+
+def test_words_are_folded_and_each_cjk_character_is_a_word() -> None:
+    assert words("L'Été à Tarrow, 北约") == ["l", "ete", "a", "tarrow", "北", "约"]
+
+
+def test_short_latin_words_do_not_count_as_tokens() -> None:
+    assert token_hashes("It is a pier") == token_hashes("pier")
+    assert token_hashes("北") != frozenset()
+
+
+def test_token_sets_from_split_words_equal_those_from_text() -> None:
+    text = "The mayor of Tarrow, Ilse Vosk, opened the new pier on Tuesday."
+    assert word_set_hashes(words(text)) == token_hashes(text)
+
+
+def test_shingles_keep_word_order() -> None:
+    a = shingle_hashes(["the", "pier", "opened", "today"], 3)
+    b = shingle_hashes(["pier", "the", "opened", "today"], 3)
+    assert len(a) == 2
+    assert set(a.tolist()).isdisjoint(b.tolist())
+
+
+def test_a_text_shorter_than_a_shingle_still_has_one() -> None:
+    assert len(shingle_hashes(["pier"], 3)) == 1
+    assert len(shingle_hashes([], 3)) == 0
