@@ -88,7 +88,7 @@ class MatchOptions:
     length_sigma: float = 0.5
     token_weight: float = 0.6
     max_gap_fill: int = 2
-    length_reestimate: float = 0.3
+    length_reestimate: float = 0.5
     relay_min_pairs: int = 3
     relay_min_coverage: float = 0.5
     relay_min_mean: float = 0.35
