@@ -102,9 +102,6 @@ class Speakers:
         if found.kind in ("role", "description"):
             # "the spokesman", "главы региона", "в министерстве": the person or body named
             # before with that role word (compared on a 5-letter stem, for inflection)
-            body = self.body(found.text, position)
-            if body is not None:
-                return body, found.role
             key = {_stem(w) for w in found.text.split() if self.lex.is_role(w)}
             words = found.text.split()
             written = bool(words) and words[0].lower() in self.lex.determiners
@@ -113,6 +110,9 @@ class Speakers:
             for _, full, role in reversed([p for p in self.people if p[0] < position]):
                 if role and key & {_stem(w) for w in role.split()}:
                     return full, role
+            body = self.body(found.text, position)
+            if body is not None:
+                return body, found.role
             for _, said, role in reversed([p for p in self.said if p[0] < position]):
                 words = f"{said} {role or ''}".split()
                 if said != found.text and key & {_stem(w) for w in words}:
