@@ -142,3 +142,13 @@ def test_a_two_sentence_excerpt_of_a_translation_is_a_translation() -> None:
     rel, e = relation(ORIGIN_EN, ORIGIN_FR[:2], langs=("en", "fr"))
     assert kind(rel) == "translation"
     assert e.mean >= MatchOptions().relay_short_min_mean
+
+
+def test_conflicting_figures_a_week_apart_raise_the_same_story_bar() -> None:
+    """The spokesman's next briefing is another event: its doubt (figures, gap) is added
+    to the story bar, so overlap that would pass alone does not."""
+    lenient = MatchOptions(story_min_weight=0.5, story_doubt_weight=0.0)
+    rel, e = relation(BRIEFING_MAY, BRIEFING_JUNE, minutes=7 * DAY, options=lenient)
+    assert kind(rel) == "same_story" and e.conflicts >= 1
+    doubtful = MatchOptions(story_min_weight=0.5)
+    assert relation(BRIEFING_MAY, BRIEFING_JUNE, minutes=7 * DAY, options=doubtful)[0] is None

@@ -327,9 +327,10 @@ def classify(
         score = 0.5 + 0.5 * min(1.0, _relay_strength(e)) * max(0.0, 1.0 - doubt)
     else:
         in_time = e.lag_days is None or e.lag_days <= options.max_story_lag_days
+        doubt = options.relay_conflict_penalty * e.conflict_share + lag_penalty(e, options)
         if not (
             in_time
-            and e.story >= options.story_min_weight
+            and e.story >= options.story_min_weight + options.story_doubt_weight * doubt
             and e.shared_rare >= options.story_min_shared
         ):
             return None

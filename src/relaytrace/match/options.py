@@ -43,6 +43,9 @@ class MatchOptions:
             sentences (an excerpt or abridged translation is covered almost whole).
         story_min_weight: least IDF-weighted anchor overlap (Dice) of the two
             articles for same_story.
+        story_doubt_weight: share of the relay's conflict and lag penalties added to
+            ``story_min_weight``: the same speaker's next briefing a week later, with
+            other figures, is another event, not the same story.
         story_min_shared: least number of shared rare anchors for same_story.
         cue_bonus: added to the relay evidence when a cue links the pair (source
             line URL, title suffix naming the other's outlet); never enough alone.
@@ -97,6 +100,7 @@ class MatchOptions:
     relay_min_short_coverage: float = 0.75
     story_min_weight: float = 0.12
     story_min_shared: int = 4
+    story_doubt_weight: float = 1.0
     cue_bonus: float = 0.1
     max_story_lag_days: float = 14.0
     copy_min_token_overlap: float = 0.75
