@@ -52,11 +52,11 @@ def report(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 
 
 def test_relay_f1(report: dict) -> None:
-    assert report["relay"]["f1"] >= 0.95
+    assert report["relay"]["f1"] >= 0.97  # measured 0.988 (JSONL), 0.981 (HTML)
 
 
 def test_same_story_or_relay_f1(report: dict) -> None:
-    assert report["same_story_or_relay"]["f1"] >= 0.90
+    assert report["same_story_or_relay"]["f1"] >= 0.95  # measured 0.987, 0.969
 
 
 def test_same_story_is_rarely_called_a_relay(report: dict) -> None:

@@ -48,8 +48,10 @@ Both are soft: strong text evidence still makes a relay (a verbatim repost a
 month later, a date misread by the extractor). Every bar is in ``MatchOptions``.
 
 Otherwise the pair is ``same_story`` when published within
-``max_story_lag_days`` with story overlap ≥ ``story_min_weight`` and at least
-``story_min_shared`` rare anchors in common; else unrelated (no relation).
+``max_story_lag_days`` with story overlap ≥ ``story_min_weight`` +
+``story_doubt_weight`` × (conflict penalty + lag penalty) and at least
+``story_min_shared`` rare anchors in common; else unrelated (no relation). The
+same speaker's briefing a week later, with other figures, is another event.
 
 Score calibration (``Relation.score`` in [0, 1]):
 
