@@ -32,10 +32,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("relay", "c3_copy_en_relative~c3_tr_zh"): _EXCERPT,
     # Passes since the matcher's small-store candidate lookup (baa2f79); kept only because
     # test_realism_cli.py reads this key in its xfail marker: remove both together.
-    ("small_corpus", "zh"): (
-        "match: in a 9-page store the en→zh translation (c3) and the zh→en translation (c6) "
-        "got no relation at all; fixed by the small-store candidate lookup"
-    ),
 }
 
 

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from defects import KNOWN
 from harness import FIXTURES, load_labels
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,7 +88,6 @@ def chinese_chains(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[d
     return {"relations": jsonl(rels.stdout), "origins": jsonl(origins.stdout)}
 
 
-@pytest.mark.xfail(strict=False, reason=KNOWN[("small_corpus", "zh")])
 @pytest.mark.parametrize(("a", "b"), [("c3_origin_en", "c3_tr_zh"), ("c6_origin_zh", "c6_tr_en")])
 def test_chinese_translation_found_in_a_small_store(
     chinese_chains: dict[str, list[dict]], a: str, b: str
