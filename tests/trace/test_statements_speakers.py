@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from relaytrace.trace.statements import extract_from_text
+from relaytrace.trace.statements.lexicon import lexicon
+from relaytrace.trace.statements.speakers import name_runs
 
 
 def test_role_naming_its_body_resolves_to_the_person_named_later() -> None:
@@ -158,3 +160,22 @@ def test_a_bare_body_resolves_to_the_institution_named_before(
 ) -> None:
     found = extract_from_text(paragraphs, lang)
     assert [s.speaker for s in found] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vor dem Werkstor",
+        "nur die Lieferstaaten",
+        "an den Blockadepunkten",
+        "das Gasverdichteraggregat",
+    ],
+)
+def test_a_german_noun_by_its_ending_is_not_a_name(text: str) -> None:
+    assert name_runs(text, lexicon("de")) == []
+
+
+@pytest.mark.parametrize("surname", ["Brennecke", "Esselborn", "Viktor Esselborn"])
+def test_german_names_keep_their_capitals(surname: str) -> None:
+    runs = name_runs(f"Danach sprach {surname} mit Reportern.", lexicon("de"))
+    assert [" ".join(t.text for t in run.tokens) for run in runs] == [surname]

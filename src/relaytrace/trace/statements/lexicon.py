@@ -52,6 +52,12 @@ class Lexicon:
     compound_roles: bool
     openers: frozenset[str] = frozenset()
     lowercase_bodies: bool = False
+    noun_suffixes: tuple[str, ...] = ()
+
+    def is_noun_form(self, word: str) -> bool:
+        """A common-noun ending ("Werkstor", "Lieferstaaten"), so a capital is no name."""
+        w = word.lower().strip(".,")
+        return any(w.endswith(s) and len(w) >= len(s) + 3 for s in self.noun_suffixes)
 
     def is_role(self, word: str) -> bool:
         """A role or title word, also as the tail of a compound ("Unternehmenssprecherin")."""
@@ -137,6 +143,7 @@ def lexicon(lang: str | None) -> Lexicon:
         compound_roles=bool(data.get("compound_roles", False)),
         openers=frozenset(get("openers")),
         lowercase_bodies=bool(data.get("lowercase_bodies", False)),
+        noun_suffixes=tuple(get("noun_suffixes")),
         possessives={str(k).lower(): str(v) for k, v in data.get("possessives", {}).items()},
     )
 

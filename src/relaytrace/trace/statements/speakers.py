@@ -122,6 +122,9 @@ def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
             name = name[:-1]
         while name and (is_common(name[0].text, lex) and len(name) > 1 and i == 0 and k == 0):
             name = name[1:]
+        # German nouns a dictionary does not list, told by their endings ("Werkstor")
+        if len(name) == 1 and lex.is_noun_form(name[0].text):
+            name = ()
         if name and any(not is_common(t.text, lex) for t in name):
             runs.append(_Run(tuple(name), roles))
         i = j + 1
