@@ -45,4 +45,8 @@ def running_server(db: Path, *extra: str) -> Iterator[str]:
         yield base
     finally:
         proc.terminate()
-        proc.wait(timeout=15)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a request still running on a loaded machine
+            proc.kill()
+            proc.wait(timeout=30)

@@ -302,3 +302,12 @@ def test_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
     ):
         assert p in paths, p
     assert not any(p.startswith("/articles") for p in paths)  # pages stay out of the API
+
+
+def test_network_top_keeps_the_busiest_ties(client: TestClient) -> None:
+    net = client.get("/api/v1/network", params={"top": 1}).json()
+    assert len(net["edges"]) == 1
+    assert {n["site"] for n in net["nodes"]} <= {
+        net["edges"][0]["relay"],
+        net["edges"][0]["origin"],
+    }

@@ -19,20 +19,20 @@ from .server import ROOT, running_server
 
 def test_serve_answers_pages_and_api_read_only(small_db: Path) -> None:
     with running_server(small_db) as base:
-        stats = httpx.get(base + "/api/v1/stats").json()
+        stats = httpx.get(base + "/api/v1/stats", timeout=120).json()
         assert stats["articles"] == 5
-        home = httpx.get(base + "/")
+        home = httpx.get(base + "/", timeout=120)
         assert home.status_code == 200 and "Paste an article" in home.text
         assert "script-src 'self'" in home.headers["content-security-policy"]
         assert "server" not in home.headers  # no server banner
-        r = httpx.post(base + "/api/v1/ingest", json={"records": []})
+        r = httpx.post(base + "/api/v1/ingest", json={"records": []}, timeout=120)
         assert r.status_code == 403
 
 
 def test_serve_with_writes_takes_the_token(small_db: Path) -> None:
     record = {"url": "https://wiredesk.example/a", "title": "Storm", "text": ORIGIN_TEXT}
     with running_server(small_db, "--allow-write", "--token", "t0k3n") as base:
-        denied = httpx.post(base + "/api/v1/ingest", json={"records": [record]})
+        denied = httpx.post(base + "/api/v1/ingest", json={"records": [record]}, timeout=120)
         assert denied.status_code == 401
         ok = httpx.post(
             base + "/api/v1/ingest",

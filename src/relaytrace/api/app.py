@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -87,11 +88,13 @@ def create_app(
     allow_write: bool = False,
     token: str | None = None,
     limits: Limits | None = None,
+    warm: bool = False,
 ) -> FastAPI:
     """The relaytrace web app over one store (a SQLite path or a ``postgresql://`` URL).
 
     A SQLite file must exist unless writes are allowed, so that a typo does not
-    silently serve a new empty database.
+    silently serve a new empty database. ``warm`` computes the corpus-wide views
+    (origins, stories, network) in the background at start-up.
     """
     location = str(store_location)
     if (
@@ -104,6 +107,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):  # type: ignore[no-untyped-def]
+        if warm:
+            threading.Thread(target=ctx.warm, name="relaytrace-warm", daemon=True).start()
         yield
         ctx.close()
 

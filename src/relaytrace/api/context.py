@@ -3,7 +3,8 @@
 SQLite connections belong to the thread that opened them, so each worker
 thread keeps its own store (opened on first use). Corpus-wide provenance
 (origins, stories, outlets, network) is computed once and reused for
-``cache_seconds``, then recomputed; an ingest through the API drops it at once.
+``cache_seconds``, then recomputed (warmed in the background at start-up);
+an ingest through the API drops it at once.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from relaytrace.api.errors import ApiError
 from relaytrace.store import open_store
 from relaytrace.store.base import Store
+from relaytrace.trace.network import Network
 from relaytrace.trace.report import CorpusProvenance, corpus_provenance
 
 __all__ = ["DEFAULT_TRACE_TIMEOUT", "AppContext", "Limits"]
@@ -35,7 +37,7 @@ class Limits:
     max_page: int = 200
     default_page: int = 50
     trace_timeout: float = DEFAULT_TRACE_TIMEOUT
-    cache_seconds: float = 30.0
+    cache_seconds: float = 300.0
 
 
 @dataclass
@@ -47,7 +49,8 @@ class AppContext:
     _local: threading.local = field(default_factory=threading.local, repr=False)
     _stores: list[Store] = field(default_factory=list, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-    _corpus: tuple[float, CorpusProvenance] | None = field(default=None, repr=False)
+    _compute_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+    _cache: dict[str, tuple[float, Any]] = field(default_factory=dict, repr=False)
     _pool: concurrent.futures.ThreadPoolExecutor | None = field(default=None, repr=False)
 
     def store(self) -> Store:
@@ -60,20 +63,42 @@ class AppContext:
                 self._stores.append(st)
         return st
 
+    def cached(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()`` once per ``limits.cache_seconds`` (one computation at a time)."""
+        with self._lock:
+            hit = self._cache.get(key)
+        if hit and time.monotonic() - hit[0] < self.limits.cache_seconds:
+            return hit[1]
+        with self._compute_lock:
+            with self._lock:
+                hit = self._cache.get(key)
+            if hit and time.monotonic() - hit[0] < self.limits.cache_seconds:
+                return hit[1]  # computed by another request while this one waited
+            value = compute()
+            with self._lock:
+                self._cache[key] = (time.monotonic(), value)
+            return value
+
     def corpus(self) -> CorpusProvenance:
-        """Corpus-wide provenance, cached for ``limits.cache_seconds``."""
-        with self._lock:
-            cached = self._corpus
-        if cached and time.monotonic() - cached[0] < self.limits.cache_seconds:
-            return cached[1]
-        prov = corpus_provenance(self.store())
-        with self._lock:
-            self._corpus = (time.monotonic(), prov)
-        return prov
+        """Corpus-wide provenance (origins, trees, stories), cached."""
+        return self.cached("corpus", lambda: corpus_provenance(self.store()))
+
+    def network(self) -> Network:
+        """The outlet network with its communities, cached with the corpus."""
+        return self.cached("network", lambda: self.corpus().network())
+
+    def stats(self) -> dict[str, object]:
+        return self.cached("stats", lambda: self.store().stats())
+
+    def warm(self) -> None:
+        """Compute the cached corpus views now (at start-up, in a background thread)."""
+        with contextlib.suppress(Exception):  # a failure shows on the first request instead
+            self.stats()
+            self.network()
 
     def forget_corpus(self) -> None:
         with self._lock:
-            self._corpus = None
+            self._cache.clear()
 
     def run_limited(self, fn: Callable[[Store], T]) -> T:
         """Run ``fn(store)`` in a worker thread; 504 ``timeout`` past ``limits.trace_timeout``.

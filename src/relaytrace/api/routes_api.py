@@ -36,6 +36,7 @@ from relaytrace.api.services import (
     TraceResult,
     article_from_html,
     article_from_text,
+    busiest,
     filter_network,
     trace_stored,
     trace_unstored,
@@ -103,7 +104,7 @@ def _page(rows: Sequence, offset: int, limit: int) -> dict:
 
 @router.get("/stats", response_model=StatsOut, summary="Corpus figures")
 def stats(request: Request) -> dict:
-    s = service.corpus_stats(ctx_of(request).store())
+    s = ctx_of(request).stats()
     return {
         "articles": s.get("articles", 0),
         "sites": s.get("sites", 0),
@@ -254,7 +255,7 @@ def stories(request: Request, offset: Offset = 0, limit: Limit = 50) -> dict:
 
 
 def _network(ctx: AppContext) -> Network:
-    return ctx.corpus().network()
+    return ctx.network()
 
 
 @router.get("/outlets", response_model=OutletPage, summary="Sites and what they relay")
@@ -282,8 +283,10 @@ def filtered_network(
     lang: str | None,
     since: datetime | None,
     until: datetime | None,
+    top: int | None = None,
 ) -> Network:
-    return filter_network(_network(ctx), origin=origin, lang=lang, since=since, until=until)
+    net = filter_network(_network(ctx), origin=origin, lang=lang, since=since, until=until)
+    return busiest(net, top) if top else net
 
 
 @router.get("/network", response_model=NetworkOut, summary="Outlet relay network (JSON)")
@@ -293,8 +296,11 @@ def network(
     lang: Annotated[str | None, Query(max_length=16)] = None,
     since: Since = None,
     until: Until = None,
+    top: Annotated[
+        int | None, Query(ge=1, le=100_000, description="Keep the N busiest ties.")
+    ] = None,
 ) -> dict:
-    net = filtered_network(ctx_of(request), origin, lang, since, until)
+    net = filtered_network(ctx_of(request), origin, lang, since, until, top)
     return {
         "nodes": [site_row(p) for p in net.sites.values()],
         "edges": [edge_row(e, net) for e in net.edges],

@@ -36,6 +36,7 @@ __all__ = ["render_error", "router", "templates"]
 
 router = APIRouter(include_in_schema=False)
 MAX_PASSAGES = 12  # side-by-side tables on one page: parent and origin first
+MAX_TIES = 300  # relay ties drawn and listed on the network page (exports carry all)
 
 
 def _environment() -> jinja2.Environment:
@@ -74,8 +75,8 @@ def render_error(request: Request, status: int, code: str, message: str) -> Resp
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     ctx = _ctx(request)
-    stats = service.corpus_stats(ctx.store())
-    clusters = recent_clusters(ctx.corpus())
+    stats = ctx.stats()
+    clusters = ctx.cached("recent", lambda: recent_clusters(ctx.corpus()))
     return _page(request, "home.html", stats=stats, clusters=clusters)
 
 
@@ -181,7 +182,7 @@ def trace_form(
 
 @router.get("/outlets", response_class=HTMLResponse)
 def outlets_page(request: Request) -> HTMLResponse:
-    net = _ctx(request).corpus().network()
+    net = _ctx(request).network()
     rows = sorted(net.sites.values(), key=lambda p: (-p.relays, -p.articles, p.site))
     return _page(request, "outlets.html", sites=rows)
 
@@ -190,7 +191,7 @@ def outlets_page(request: Request) -> HTMLResponse:
 def outlet_page(request: Request, site: str) -> HTMLResponse:
     ctx = _ctx(request)
     prov = ctx.corpus()
-    net = prov.network()
+    net = ctx.network()
     key = site.strip().lower()
     if key not in net.sites:
         raise NotFoundError(f"no site {site!r} in the network")
@@ -227,8 +228,8 @@ def network_page(
 ) -> HTMLResponse:
     ctx = _ctx(request)
     t0, t1 = _date(since, "since"), _date(until, "until")
-    net = filtered_network(ctx, origin or None, lang or None, t0, t1)
-    full = ctx.corpus().network()
+    net = filtered_network(ctx, origin or None, lang or None, t0, t1, MAX_TIES)
+    full = ctx.network()
     filters = {
         k: v
         for k, v in (("origin", origin), ("lang", lang), ("since", since), ("until", until))
@@ -242,6 +243,8 @@ def network_page(
         origins=sorted({e.origin for e in full.edges}),
         languages=sorted({lang for p in full.sites.values() for lang in p.languages}),
         filters=filters,
+        top=MAX_TIES,
+        total_ties=len(filtered_network(ctx, origin or None, lang or None, t0, t1).edges),
     )
 
 

@@ -45,6 +45,7 @@ __all__ = [
     "TraceResult",
     "article_from_html",
     "article_from_text",
+    "busiest",
     "filter_network",
     "recent_clusters",
     "site_lags",
@@ -192,6 +193,16 @@ def filter_network(
         if until and e.first_seen and _naive(e.first_seen) > _naive(until):
             continue
         edges.append(e)
+    keep = {s for e in edges for s in (e.relay, e.origin)}
+    sites = {k: v for k, v in net.sites.items() if k in keep}
+    return Network(sites, tuple(edges), {k: v for k, v in net.names.items() if k in keep})
+
+
+def busiest(net: Network, top: int) -> Network:
+    """The ``top`` relay ties with most relays, and the sites they join."""
+    if len(net.edges) <= top:
+        return net
+    edges = sorted(net.edges, key=lambda e: (-e.count, e.relay, e.origin))[:top]
     keep = {s for e in edges for s in (e.relay, e.origin)}
     sites = {k: v for k, v in net.sites.items() if k in keep}
     return Network(sites, tuple(edges), {k: v for k, v in net.names.items() if k in keep})

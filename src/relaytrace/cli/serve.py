@@ -47,7 +47,7 @@ def serve(
     if allow_write and not token:
         token = secrets.token_urlsafe(24)
         typer.echo(f"write token: {token}", err=True)
-    web_app = create_app(location, allow_write=allow_write, token=token)
+    web_app = create_app(location, allow_write=allow_write, token=token, warm=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"warning: listening on {host}; the UI has no login of its own", err=True)
     typer.echo(f"relaytrace: serving {location} on http://{host}:{port}/", err=True)
