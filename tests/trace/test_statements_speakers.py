@@ -179,3 +179,20 @@ def test_a_german_noun_by_its_ending_is_not_a_name(text: str) -> None:
 def test_german_names_keep_their_capitals(surname: str) -> None:
     runs = name_runs(f"Danach sprach {surname} mit Reportern.", lexicon("de"))
     assert [" ".join(t.text for t in run.tokens) for run in runs] == [surname]
+
+
+def test_an_inflected_bare_body_resolves_to_the_body_that_spoke_in_russian() -> None:
+    paragraphs = [
+        "Береговая служба нанесла удар по складу у Нижнеславска, заявило в среду"
+        " Министерство обороны республики.",
+        "По информации министерства, погибли до 30 военнослужащих.",
+    ]
+    first, second = extract_from_text(paragraphs, "ru")
+    assert first.speaker == "Министерство обороны республики"
+    assert second.speaker == first.speaker
+
+
+def test_inflected_role_words_are_roles() -> None:
+    ru = lexicon("ru")
+    assert ru.is_role("министерства") and ru.is_role("ведомству")
+    assert not ru.is_role("республики")

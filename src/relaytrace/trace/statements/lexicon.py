@@ -59,9 +59,22 @@ class Lexicon:
         w = word.lower().strip(".,")
         return any(w.endswith(s) and len(w) >= len(s) + 3 for s in self.noun_suffixes)
 
+    def roles_by_start(self, start: str) -> tuple[str, ...]:
+        """Role words beginning with ``start`` (for inflected look-ups)."""
+        return _roles_by_start(self.lang).get(start, ())
+
     def is_role(self, word: str) -> bool:
         """A role or title word, also as the tail of a compound ("Unternehmenssprecherin")."""
         return _is_role(self.lang, word.lower().strip(".,"))
+
+
+@lru_cache(maxsize=64)
+def _roles_by_start(lang: str) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for r in lexicon(lang).roles:
+        if " " not in r and len(r) >= 6:
+            out.setdefault(r[:4], []).append(r)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=100_000)
@@ -71,6 +84,12 @@ def _is_role(lang: str, w: str) -> bool:
         if w.startswith(elided):
             w = w[len(elided) :]
     if w in lex.roles:
+        return True
+    # an inflected role ("министерства", "ведомству" for "министерство", "ведомство"):
+    # same word but for the last two letters
+    if len(w) >= 7 and any(
+        abs(len(r) - len(w)) <= 1 and r[: len(w) - 2] == w[:-2] for r in lex.roles_by_start(w[:4])
+    ):
         return True
     if not lex.compound_roles:
         return False
