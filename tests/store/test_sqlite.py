@@ -215,3 +215,8 @@ def test_open_store_refuses_server_urls_with_a_clear_error(tmp_path):
         open_store("postgresql://analyst@db.example/relays")
     with open_store(tmp_path / "postgres.db") as store:
         assert store.count_articles() == 0
+
+
+def test_ids_beyond_sqlites_integer_range_are_simply_not_found(store):
+    assert store.get_article(2**64) is None
+    assert store.get_article(-1) is None

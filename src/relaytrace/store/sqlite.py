@@ -189,6 +189,8 @@ class SQLiteStore(RelationTables, StatementTables, Store):
 
     def get_article(self, ref: int | str) -> Article | None:
         if isinstance(ref, int):
+            if not 0 < ref < 2**63:  # beyond SQLite's integer range: no such row
+                return None
             row = self.conn.execute(f"{_SELECT} WHERE id = ?", (ref,)).fetchone()
             return _decode(row) if row else None
         for column in ("url", "canonical_url"):
