@@ -196,3 +196,27 @@ def test_inflected_role_words_are_roles() -> None:
     ru = lexicon("ru")
     assert ru.is_role("министерства") and ru.is_role("ведомству")
     assert not ru.is_role("республики")
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs"),
+    [
+        (
+            "en",
+            [
+                "Transport minister Clara Veldane spoke to farmers on Monday.",
+                "Questioned on Radio Northwind, the minister said that the bridge would reopen.",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "La ministre des Transports Clara Veldane a rencontré les agriculteurs lundi.",
+                "Interrogée sur Radio Nordvent, la ministre a affirmé que le pont rouvrirait.",
+            ],
+        ),
+    ],
+)
+def test_an_opening_participle_is_not_the_speaker(lang: str, paragraphs: list[str]) -> None:
+    (found,) = extract_from_text(paragraphs, lang)
+    assert found.speaker == "Clara Veldane"

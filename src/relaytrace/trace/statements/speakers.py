@@ -239,7 +239,16 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
     head_start = cut + 1 if cut >= 0 else 0
     head = seg[head_start:]
     run = _subject_run(name_runs(head, lex, offset + head_start), segment, offset, lex)
-    if run is None and head_start > 0 and len(seg[:head_start].split()) <= 8:
+    # "Questioned on Radio X, the minister said": a role after the comma is the subject
+    if (
+        run is None
+        and head_start > 0
+        and len(seg[:head_start].split()) <= 8
+        and not (
+            _clean(head).split(" ", 1)[0].lower() in lex.determiners
+            and role_phrase(_clean(head), lex)
+        )
+    ):
         run = _subject_run(name_runs(seg, lex, offset), segment, offset, lex)
         head_start = 0
     if run is not None:
