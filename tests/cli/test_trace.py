@@ -46,3 +46,24 @@ def test_tracing_the_same_file_again_finds_the_stored_copy(demo_db: Path):
     assert first.stdout == again.stdout
     kinds = {json.loads(line)["kind"] for line in again.stdout.splitlines()}
     assert {"copy", "translation"} <= kinds
+
+
+def test_a_lone_relay_says_its_origin_is_not_in_the_corpus_and_what_it_credits(tmp_path: Path):
+    relay = tmp_path / "relay.txt"
+    relay.write_text(
+        "Flash Monde | Infos 24\n\n"
+        "Le port de Saltmarsh fermera son vieux quai — Saltmarsh Herald\n\n"
+        "L'autorité portuaire de Saltmarsh fermera le vieux quai des ferries le 3 juillet "
+        "pour des travaux de 4,2 millions d'euros, a déclaré mardi sa directrice Mirela Vost.\n\n"
+        "Les ferries pour Gull Point utiliseront le quai nord pendant 14 semaines.\n\n"
+        "Lien source\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["trace", str(relay), "--db", str(tmp_path / "alone.db")], env={"COLUMNS": "120"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "No copy or translation of this text is in the corpus." in result.stdout
+    assert "origin is not in the corpus" in result.stdout
+    assert "title suffix 'Saltmarsh Herald'" in result.stdout
+    assert "source line 'Lien source'" in result.stdout

@@ -25,6 +25,7 @@ from relaytrace.store.base import Store
 from relaytrace.trace.clusters import ArticleInfo
 from relaytrace.trace.export import edge_row, export_network, site_row
 from relaytrace.trace.origin import Origin, fmt_time
+from relaytrace.trace.outlets import credits_of, is_relay_shaped
 from relaytrace.trace.report import (
     ProvenanceReport,
     corpus_provenance,
@@ -204,6 +205,22 @@ def _tree(report: ProvenanceReport, tree: RelayTree) -> Tree:
     return root
 
 
+def _alone(art: ArticleInfo) -> Text:
+    """An article with no copy or translation in the corpus: what its own cues say about
+    where it came from (the origin is then not in the corpus), or that nothing does."""
+    out = Text(f"{art.title}\n{art.url}\n\n")
+    out.append("No copy or translation of this text is in the corpus.")
+    credits = credits_of(art)
+    lines = [c.describe() for c in credits]
+    if not any(c.kind == "source_line" for c in credits):
+        lines += [sign for sign in is_relay_shaped(art) if sign.startswith("source line")]
+    if lines:
+        out.append("\nIt looks like a relay whose origin is not in the corpus; it credits:", "bold")
+        for line in lines:
+            out.append(f"\n• {line}")
+    return out
+
+
 def confidence_words(origin: Origin) -> str:
     """What an origin's confidence means, in words: only strong evidence reads as settled."""
     c = origin.confidence
@@ -222,12 +239,7 @@ def render_provenance(console: Console, report: ProvenanceReport) -> None:
     """Show the origin with its evidence, the relay tree with lags, and the story cluster."""
     art = report.article
     if report.origin is None or report.tree is None:
-        console.print(
-            Panel(
-                f"{art.title}\n{art.url}\n\nNo copy or translation of this text is in the corpus.",
-                title="Provenance",
-            )
-        )
+        console.print(Panel(_alone(art), title="Provenance"))
     else:
         o = report.origin
         if report.is_origin:
