@@ -182,3 +182,26 @@ def test_quoted_titles_urls_and_handles() -> None:
         "en",
     )
     assert {"q:silentharbourfiles", "u:tarrow-news.example", "u:@tarrowport"} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Die Delegation zählte dreiundzwanzig Diplomaten.", "de", "n:23"),
+        ("La commission a siégé pendant vingt-et-un jours.", "fr", "n:21"),
+        ("The council met for the twentieth time on Tuesday.", "en", "n:20"),
+        ("Il porto ha accolto quattordici navi.", "it", "n:14"),
+    ],
+)
+def test_the_number_word_gate_lets_compounds_and_ordinals_through(
+    text: str, lang: str, value: str
+) -> None:
+    assert value in anchors_of(text, lang)
+
+
+def test_the_number_word_gate_keeps_text2num_off_sentences_without_number_words() -> None:
+    from relaytrace.text.anchors import _text2num_gate
+
+    assert _text2num_gate("en").search("Mayor Odrin Vask opened the bridge.") is None
+    assert _text2num_gate("fr").search("Elle a signé un accord.") is not None
+    assert _text2num_gate("fr").search("Elle a signé aucun accord.") is None
