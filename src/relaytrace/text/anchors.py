@@ -212,25 +212,9 @@ def _scale_stems() -> tuple[tuple[str, float], ...]:
     return tuple((fold(k), float(v)) for k, v in _data("scales.json")["prefix"].items())
 
 
-@cache
-def _text2num_gate(lang: str) -> regex.Pattern[str]:
-    """A test for words text2num may read as a number (``text2num_words.json``).
-
-    Entries of three letters or more match inside words (German compounds,
-    ordinals); shorter ones ("un", "o") only as whole words.
-    """
-    words = _data("text2num_words.json").get(lang, [])
-    long = sorted((regex.escape(w) for w in words if len(w) >= 3), key=len, reverse=True)
-    short = [regex.escape(w) for w in words if len(w) < 3]
-    parts = [*long, *(rf"\b{w}\b" for w in short)]
-    return regex.compile("|".join(parts) or r"(?!)", regex.I)
-
-
 def _number_words(text: str, lang: str | None) -> str:
     """Spell-out numbers turned into digits where text2num or our small lists know them."""
     if lang in _TEXT2NUM_LANGS:
-        if not _text2num_gate(lang).search(text):  # most sentences: skip text2num
-            return text
         from text_to_num import alpha2digit
 
         try:
