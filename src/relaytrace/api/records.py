@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from relaytrace.api.services import TraceResult
 from relaytrace.model import Article, Relation, Sentence, Statement
-from relaytrace.trace.clusters import ArticleInfo
 from relaytrace.trace.origin import Origin
 from relaytrace.trace.report import ProvenanceReport
 from relaytrace.trace.statements.linking import StatementChain
@@ -19,7 +18,6 @@ __all__ = [
     "article_detail",
     "article_summary",
     "chain_out",
-    "info_summary",
     "origin_out",
     "relation_out",
     "statement_out",
@@ -38,18 +36,6 @@ def article_summary(a: Article) -> dict:
         "title": a.title,
         "lang": a.lang,
         "published": a.published,
-    }
-
-
-def info_summary(i: ArticleInfo) -> dict:
-    return {
-        "id": i.id,
-        "url": i.url,
-        "site": i.site,
-        "site_name": i.site_name,
-        "title": i.title,
-        "lang": i.lang,
-        "published": i.published,
     }
 
 
