@@ -24,7 +24,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from relaytrace.errors import InputError, RelaytraceError, StoreError
 from relaytrace.ingest.report import IngestReport, Tally
 from relaytrace.model import Article, RawDocument, Rejection
-from relaytrace.store.base import AddResult, Store
+from relaytrace.store.base import Store
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
@@ -154,17 +154,17 @@ def _write(
             if raw.key and outcome.reason not in _RETRY_REASONS:
                 rejected.append((raw.key, outcome.reason))
     try:
-        results = _add(store, articles, keys, rejected)
+        results = store.add_articles(articles, keys=keys, rejected=rejected)
     except StoreError:
         # One article the store refuses must not sink the batch: retry one by one.
         results = []
         for i, article in enumerate(articles):
             try:
-                results += _add(store, [article], [keys[i]], [])
+                results += store.add_articles([article], keys=[keys[i]])
             except StoreError as exc:
                 tally.reject(Rejection(article.url, "store_failed", str(exc)))
         if rejected:
-            _add(store, [], [], rejected)
+            store.add_articles([], keys=[], rejected=rejected)
     changed = []
     for result in results:
         tally.count(result.status)
@@ -178,16 +178,6 @@ def _write(
 
 def _known_keys(store: Store, keys: list[str]) -> set[str]:
     return store.known_keys(keys) if keys else set()
-
-
-def _add(
-    store: Store,
-    articles: list[Article],
-    keys: list[str | None],
-    rejected: list[tuple[str, str]],
-) -> list[AddResult]:
-    """``add_articles`` with the batch's source keys, so the ingest log commits with it."""
-    return store.add_articles(articles, keys=keys, rejected=rejected)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
