@@ -52,6 +52,7 @@ def test_document_frequencies_follow_indexing_and_reindexing(store) -> None:
     store.put_match_entries([MatchEntry(a, "en", (14,), ("e:oda",), b"pa2")])
     assert store.anchor_df(["e:renn", "n:1957", "e:oda"]) == {"e:renn": 1, "e:oda": 1}
     assert store.band_candidates([11, 12]) == {b: 1}
+    assert store.match_indexed_count() == 2
     store.clear_match_index()
     assert store.match_indexed_count() == 0
 
@@ -60,3 +61,26 @@ def test_stats_report_relations(store) -> None:
     a, b = two_articles(store)
     store.put_relations([Relation(a, b, "same_story", 0.3, 0.2, 0.2)])
     assert store.stats()["relations"] == {"same_story": 1}
+
+
+def test_indexed_count_is_taken_when_an_older_database_is_migrated(tmp_path) -> None:
+    from relaytrace.store.sqlite import SQLiteStore
+
+    path = tmp_path / "count.db"
+    first = SQLiteStore(path)
+    a, b = two_articles(first)
+    first.put_match_entries(
+        [MatchEntry(a, "en", (1,), (), b"x"), MatchEntry(b, "en", (2,), (), b"y")]
+    )
+    # as a database written before version 4 kept the count
+    with first.transaction() as conn:
+        for trigger in ("match_count_insert", "match_count_delete"):
+            conn.execute(f"DROP TRIGGER {trigger}")
+        conn.execute("DROP TABLE match_count")
+        conn.execute("DELETE FROM schema_version WHERE version = 4")
+    first.close()
+    again = SQLiteStore(path)
+    assert again.match_indexed_count() == 2
+    again.put_match_entries([MatchEntry(a, "en", (3,), (), b"x2")])
+    assert again.match_indexed_count() == 2
+    again.close()

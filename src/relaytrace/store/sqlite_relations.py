@@ -110,8 +110,7 @@ class RelationTables:
 
     def relation_stats(self) -> dict[str, object]:
         rows = self.conn.execute("SELECT kind, count(*) FROM relations GROUP BY kind").fetchall()
-        indexed = self.conn.execute("SELECT count(*) FROM match_profiles").fetchone()[0]
-        return {"relations": dict(rows), "match_indexed": indexed}
+        return {"relations": dict(rows), "match_indexed": self.match_indexed_count()}
 
     # -- match indexes -----------------------------------------------------
 
@@ -207,7 +206,7 @@ class RelationTables:
         return out
 
     def match_indexed_count(self) -> int:
-        return int(self.conn.execute("SELECT count(*) FROM match_profiles").fetchone()[0])
+        return int(self.conn.execute("SELECT n FROM match_count").fetchone()[0])
 
     def clear_match_index(self) -> None:
         with self.transaction() as conn:
