@@ -24,7 +24,7 @@ import numpy as np
 from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
 from relaytrace.match.profile import Profile
 
-__all__ = ["Alignment", "align", "pair_scores"]
+__all__ = ["Alignment", "align", "overlaps", "pair_scores"]
 
 _SMOOTH = 2.0  # IDF mass added to the Dice denominator: small overlaps stay small
 
@@ -66,23 +66,77 @@ class Alignment:
         return frozenset(j for _, b, _ in self.blocks for j in b) | {j for _, j in self.filled}
 
 
-def _incidence(sets: Sequence[frozenset], index: dict) -> np.ndarray:
-    m = np.zeros((len(sets), len(index)), dtype=np.float32)
-    for r, items in enumerate(sets):
-        cols = [index[x] for x in items if x in index]
-        m[r, cols] = 1.0
-    return m
+Overlaps = tuple[np.ndarray, np.ndarray, np.ndarray]
+"""Overlap scores of 1-1, 2-1 (rows i,i+1 of a vs j) and 1-2 (i vs j,j+1 of b) blocks."""
 
 
-def _dice(a: np.ndarray, b: np.ndarray, w: np.ndarray, smooth: float) -> np.ndarray:
-    shared = a @ (b * w).T
-    sa, sb = a @ w, b @ w
-    return 2.0 * shared / (sa[:, None] + sb[None, :] + smooth)
+def _unions(sets: Sequence[frozenset]) -> list[frozenset]:
+    """Sentence i united with sentence i+1 (the a side of a 2-1 block)."""
+    return [x | y for x, y in itertools.pairwise(sets)]
 
 
-def _merge(m: np.ndarray) -> np.ndarray:
-    """Rows i and i+1 united (for 2-1 moves)."""
-    return np.maximum(m[:-1], m[1:]) if len(m) > 1 else m[:0]
+def _dice_blocks(
+    a: Sequence[frozenset],
+    b: Sequence[frozenset],
+    weigh: Callable[[object], float] | None,
+    smooth: float,
+) -> Overlaps:
+    """Weighted Dice of every 1-1, 2-1 and 1-2 block (``weigh=None``: every item weighs 1).
+
+    Only items the two sides share enter the matrix products; each sentence's
+    own mass is summed from its set, so the products stay small for unrelated
+    articles.
+    """
+    a2, b2 = _unions(a), _unions(b)
+    shared = frozenset().union(*a) & frozenset().union(*b)
+    if weigh is None:
+        mass = len
+    else:
+
+        def mass(items: frozenset) -> float:
+            return sum(map(weigh, items))
+
+    ma, mb, ma2, mb2 = (
+        np.array([mass(x) for x in side], dtype=np.float32) for side in (a, b, a2, b2)
+    )
+    if not shared:
+        zero = np.zeros
+        return zero((len(a), len(b))), zero((len(a2), len(b))), zero((len(a), len(b2)))
+    index = {x: k for k, x in enumerate(shared)}
+    w = np.array([weigh(x) for x in shared] if weigh else np.ones(len(shared)), dtype=np.float32)
+
+    def incidence(sets: Sequence[frozenset]) -> np.ndarray:
+        rows, cols = [], []
+        for r, items in enumerate(sets):
+            hit = items & shared
+            rows += [r] * len(hit)
+            cols += map(index.__getitem__, hit)
+        m = np.zeros((len(sets), len(shared)), dtype=np.float32)
+        m[rows, cols] = 1.0
+        return m
+
+    xa, xb = incidence(a), incidence(b)
+    xa2, xb2 = np.maximum(xa[:-1], xa[1:]), np.maximum(xb[:-1], xb[1:])
+    xbw, xb2w = xb * w, xb2 * w
+
+    def dice(x: np.ndarray, y: np.ndarray, mx: np.ndarray, my: np.ndarray) -> np.ndarray:
+        denom = mx[:, None] + my[None, :] + smooth
+        return np.divide(2.0 * (x @ y.T), denom, out=np.zeros_like(denom), where=denom > 0)
+
+    return dice(xa, xbw, ma, mb), dice(xa2, xbw, ma2, mb), dice(xa, xb2w, ma, mb2)
+
+
+def overlaps(
+    a: Profile, b: Profile, idf: Callable[[str], float], options: MatchOptions = DEFAULT_OPTIONS
+) -> Overlaps:
+    """Block overlaps before the length prior: IDF-weighted anchor Dice, within one
+    language mixed with word Dice (``token_weight``)."""
+    anchors = _dice_blocks(a.anchors, b.anchors, idf, _SMOOTH)  # type: ignore[arg-type]
+    if a.lang is None or a.lang != b.lang:
+        return anchors
+    tokens = _dice_blocks(a.tokens, b.tokens, None, 0.0)
+    t = options.token_weight
+    return tuple(t * x + (1 - t) * y for x, y in zip(tokens, anchors, strict=True))  # type: ignore[return-value]
 
 
 def pair_scores(
@@ -91,40 +145,25 @@ def pair_scores(
     idf: Callable[[str], float],
     options: MatchOptions = DEFAULT_OPTIONS,
     expected: float | None = None,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Scores of 1-1, 2-1 (rows i,i+1 of a vs j) and 1-2 (i vs j,j+1 of b) blocks.
+    overlap: Overlaps | None = None,
+) -> Overlaps:
+    """Scores of 1-1, 2-1 and 1-2 blocks: overlaps times the length-ratio prior.
 
     ``expected`` is the expected log length ratio of a's sentences to b's; by
     default the two articles' total length ratio.
     """
-    vocab = sorted(set().union(*a.anchors, *b.anchors))
-    index = {x: k for k, x in enumerate(vocab)}
-    w = np.array([idf(x) for x in vocab], dtype=np.float32)
-    aa, ab = _incidence(a.anchors, index), _incidence(b.anchors, index)
-    same_lang = a.lang is not None and a.lang == b.lang
-    if same_lang:
-        tvocab = {x: k for k, x in enumerate(set().union(*a.tokens, *b.tokens))}
-        ta, tb = _incidence(a.tokens, tvocab), _incidence(b.tokens, tvocab)
-        tw = np.ones(len(tvocab), dtype=np.float32)
+    one, two_one, one_two = overlap if overlap is not None else overlaps(a, b, idf, options)
     la = np.maximum(np.array(a.lengths, dtype=np.float32), 1.0)
     lb = np.maximum(np.array(b.lengths, dtype=np.float32), 1.0)
     if expected is None:
         expected = _total_ratio(a, b)
 
-    def score(xa: np.ndarray, xb: np.ndarray, lxa: np.ndarray, lxb: np.ndarray, *tok) -> np.ndarray:
-        s = _dice(xa, xb, w, _SMOOTH)
-        if same_lang:
-            t = _dice(tok[0], tok[1], tw, 0.0)
-            s = options.token_weight * t + (1 - options.token_weight) * s
+    def prior(lxa: np.ndarray, lxb: np.ndarray) -> np.ndarray:
         ratio = np.log(lxa[:, None] / lxb[None, :]) - expected
-        prior = np.exp(-(ratio**2) / (2 * options.length_sigma**2))
-        return s * (0.3 + 0.7 * prior)
+        return 0.3 + 0.7 * np.exp(-(ratio**2) / (2 * options.length_sigma**2))
 
-    one = score(aa, ab, la, lb, *((ta, tb) if same_lang else ()))
     la2, lb2 = la[:-1] + la[1:], lb[:-1] + lb[1:]
-    two_one = score(_merge(aa), ab, la2, lb, *((_merge(ta), tb) if same_lang else ()))
-    one_two = score(aa, _merge(ab), la, lb2, *((ta, _merge(tb)) if same_lang else ()))
-    return one, two_one, one_two
+    return one * prior(la, lb), two_one * prior(la2, lb), one_two * prior(la, lb2)
 
 
 def _total_ratio(a: Profile, b: Profile) -> float:
@@ -156,14 +195,15 @@ def align(
     that ratio (Gale & Church's ratio of the aligned text), and the heavier
     chain is kept.
     """
-    first = _align(a, b, idf, options, extra, None)
+    overlap = overlaps(a, b, idf, options) if a.lengths and b.lengths else None
+    first = _align(a, b, idf, options, extra, None, overlap)
     if not first[0]:
         return first[1]
     total = _total_ratio(a, b)
     ratio = _aligned_ratio(first[0], a, b)
     if abs(ratio - total) <= options.length_reestimate:
         return first[1]
-    second = _align(a, b, idf, options, extra, ratio)
+    second = _align(a, b, idf, options, extra, ratio, overlap)
     return second[1] if second[1].weight > first[1].weight else first[1]
 
 
@@ -174,11 +214,12 @@ def _align(
     options: MatchOptions,
     extra: np.ndarray | None,
     expected: float | None,
+    overlap: Overlaps | None = None,
 ) -> tuple[list[tuple[int, int, int, int, float]], Alignment]:
     """One alignment pass with the given expected length ratio: (chain, alignment)."""
     if not a.lengths or not b.lengths:
         return [], Alignment((), 0.0, 0.0)
-    one, two_one, one_two = pair_scores(a, b, idf, options, expected)
+    one, two_one, one_two = pair_scores(a, b, idf, options, expected, overlap)
     if extra is not None and extra.shape == one.shape:
         w = options.embedding_weight
         one = (1 - w) * one + w * extra
