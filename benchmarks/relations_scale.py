@@ -7,8 +7,9 @@ invented names and figures; 5 % near copies (2–10 % of words edited) and 2 %
 "translated" copies (word-for-word substitution from a small bilingual list,
 names and figures kept, marked French). Figures:
 
-- fingerprint throughput: our numpy MinHash (xxhash shingles) vs datasketch
-  MinHash (128 permutations, ``update_batch``), documents per second;
+- fingerprint throughput: our densified one-permutation MinHash (xxhash
+  shingles, numpy) vs datasketch MinHash (128 permutations, ``update_batch``),
+  documents per second, best of three alternating runs;
 - near-copy recall and candidate precision: our 32×4 bands vs datasketch
   MinHashLSH(threshold=0.5), over the same documents;
 - ingest-and-match throughput through the store (``add_articles`` +
@@ -263,21 +264,37 @@ def _tokens(a: Article) -> list[str]:
     return [w for s in a.sentences for w in words(s.text)]
 
 
-def fingerprint_race(gen: Generated, sample: int = 2000) -> dict[str, float]:
+def fingerprint_race(gen: Generated, sample: int = 2000, rounds: int = 3) -> dict[str, float]:
+    """Documents per second, ours and datasketch's, best of ``rounds`` alternating runs
+    (the best run is the one least disturbed by other load on the machine)."""
     from datasketch import MinHash
 
     docs = [_tokens(a) for a in gen.articles[:sample]]
     hasher = MinHasher(128)
-    t = time.perf_counter()
-    for toks in docs:
-        band_keys(hasher.signature(shingle_hashes(toks, 3)), 32, 4)
-    ours = len(docs) / (time.perf_counter() - t)
-    t = time.perf_counter()
-    for toks in docs:
-        m = MinHash(num_perm=128)
-        m.update_batch([" ".join(toks[i : i + 3]).encode() for i in range(max(1, len(toks) - 2))])
-    theirs = len(docs) / (time.perf_counter() - t)
-    return {"ours_docs_s": ours, "datasketch_docs_s": theirs, "ratio": ours / theirs}
+
+    def ours() -> None:
+        for toks in docs:
+            band_keys(hasher.signature(shingle_hashes(toks, 3)), 32, 4)
+
+    def theirs() -> None:
+        for toks in docs:
+            m = MinHash(num_perm=128)
+            m.update_batch(
+                [" ".join(toks[i : i + 3]).encode() for i in range(max(1, len(toks) - 2))]
+            )
+
+    best = {"ours": float("inf"), "theirs": float("inf")}
+    for _ in range(rounds):
+        for name, run in (("ours", ours), ("theirs", theirs)):
+            t = time.perf_counter()
+            run()
+            best[name] = min(best[name], time.perf_counter() - t)
+    rate_ours, rate_theirs = len(docs) / best["ours"], len(docs) / best["theirs"]
+    return {
+        "ours_docs_s": rate_ours,
+        "datasketch_docs_s": rate_theirs,
+        "ratio": rate_ours / rate_theirs,
+    }
 
 
 def lsh_race(gen: Generated) -> dict[str, float]:

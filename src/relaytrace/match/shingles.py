@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 
 import numpy as np
 import regex
@@ -46,10 +47,13 @@ def word_set_hashes(folded: Sequence[str]) -> frozenset[int]:
 
 
 class _HashCache(dict[str, int]):
-    """Word → xxh64, filled on first lookup (``__missing__``), at most a million words."""
+    """Word → xxh64 as a signed int64, filled on first lookup (``__missing__``), at most
+    a million words. Signed, because numpy converts those from Python ints several
+    times faster than integers past 2**63."""
 
     def __missing__(self, token: str) -> int:
         h = xxhash.xxh64_intdigest(token.encode())
+        h = h - (1 << 64) if h >= 1 << 63 else h
         if len(self) < 1_000_000:
             self[token] = h
         return h
@@ -68,7 +72,8 @@ def shingle_hashes(tokens: Sequence[str], k: int = 3) -> np.ndarray:
     """
     if not tokens:
         return np.empty(0, dtype=np.uint64)
-    h = np.fromiter(map(_TOKEN_HASHES.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+    found = itemgetter(*tokens)(_TOKEN_HASHES) if len(tokens) > 1 else (_TOKEN_HASHES[tokens[0]],)
+    h = np.array(found, dtype=np.int64).view(np.uint64)
     k = max(1, min(k, len(tokens), len(_ROT)))
     n = len(tokens) - k + 1
     out = h[:n].copy()
