@@ -391,6 +391,46 @@ def _add_skeleton(word: str, out: set[str]) -> None:
         out.add(f"s:{key}")
 
 
+def _phrase_at(tokens: Sequence[tuple[str, bool]], i: int, lang: str | None, out: set[str]) -> int:
+    """Add the alias of the longest phrase (2–6 words) starting at token i; its length or 0."""
+    for n in range(min(6, len(tokens) - i), 1, -1):
+        alias = _alias_lookup([t for t, _ in tokens[i : i + n]], lang)
+        if alias is not None:
+            out.add(f"a:{alias}")
+            return n
+    return 0
+
+
+@lru_cache(maxsize=200_000)
+def _word_anchors(word: str, lang: str | None, at_start: bool) -> tuple[str, ...]:
+    """Anchors of one capitalised (or uncased-script) word: an alias, an acronym or a name.
+
+    Cached: names and capitalised words recur within and across articles.
+    """
+    alias = _alias_lookup([word], lang)
+    if alias is not None:
+        return (f"a:{alias}",)
+    out: set[str] = set()
+    if word[0].isupper() and len(word) >= 2:
+        bare = word.strip("-.")
+        if bare.isupper() and 2 <= len(bare.replace(".", "")) <= 6:
+            out.add(f"e:{name_key(bare.replace('.', ''))}")
+        elif not _is_common(bare, lang, at_start):
+            key = name_key(bare)
+            if len(key) >= 3:
+                out.add(f"e:{key}")
+                _add_skeleton(bare, out)
+    elif (
+        not word[0].isupper()
+        and lang == "ar"
+        and _ARABIC_LETTERS.match(word)
+        and len(word) >= 4
+        and _zipf(word, "ar") < _ARABIC_NAME_MAX_ZIPF
+    ):
+        _add_skeleton(word, out)
+    return tuple(sorted(out))
+
+
 def _names(text: str, lang: str | None, out: set[str]) -> None:
     tokens: list[tuple[str, bool]]  # (token, at sentence start)
     if any(a in text for a in _APOSTROPHES):
@@ -408,35 +448,13 @@ def _names(text: str, lang: str | None, out: set[str]) -> None:
         if word[0].islower():  # fast path: a lower-case word is neither alias nor name
             i += 1
             continue
-        upper = word[0].isupper()  # else an uncased script (Arabic, CJK)
         first = fold(word)
-        longest = 6 if (first in starts or first[:4] in starts) else 1
-        matched = False
-        for n in range(min(longest, n_tokens - i), 0, -1):
-            alias = _alias_lookup([t for t, _ in tokens[i : i + n]], lang)
-            if alias is not None:
-                out.add(f"a:{alias}")
-                i += n
-                matched = True
-                break
-        if matched:
-            continue
-        if upper and len(word) >= 2:
-            bare = word.strip("-.")
-            if bare.isupper() and 2 <= len(bare.replace(".", "")) <= 6:
-                out.add(f"e:{name_key(bare.replace('.', ''))}")
-            elif not _is_common(bare, lang, at_start):
-                key = name_key(bare)
-                if len(key) >= 3:
-                    out.add(f"e:{key}")
-                    _add_skeleton(bare, out)
-        elif (
-            lang == "ar"
-            and _ARABIC_LETTERS.match(word)
-            and len(word) >= 4
-            and _zipf(word, "ar") < _ARABIC_NAME_MAX_ZIPF
-        ):
-            _add_skeleton(word, out)
+        if first in starts or first[:4] in starts:
+            taken = _phrase_at(tokens, i, lang, out)
+            if taken:
+                i += taken
+                continue
+        out.update(_word_anchors(word, lang, at_start))
         i += 1
     _, _, cjk = _aliases()
     if cjk and _CJK.search(text):
