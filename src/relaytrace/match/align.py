@@ -75,35 +75,47 @@ def _unions(sets: Sequence[frozenset]) -> list[frozenset]:
     return [x | y for x, y in itertools.pairwise(sets)]
 
 
-def _dice_blocks(
-    a: Sequence[frozenset],
-    b: Sequence[frozenset],
-    weigh: Callable[[object], float] | None,
+def _blocks(
+    xa: np.ndarray,
+    xb: np.ndarray,
+    w: np.ndarray | None,
+    masses: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
     smooth: float,
 ) -> Overlaps:
-    """Weighted Dice of every 1-1, 2-1 and 1-2 block (``weigh=None``: every item weighs 1).
+    """Dice of 1-1, 2-1 and 1-2 blocks from incidence matrices over the shared items.
 
-    Only items the two sides share enter the matrix products; each sentence's
-    own mass is summed from its set, so the products stay small for unrelated
-    articles.
+    ``masses``: each sentence's (and each united neighbour pair's) whole weight, for
+    a, b, a's pairs and b's pairs; items not shared count there only.
     """
-    a2, b2 = _unions(a), _unions(b)
+    ma, mb, ma2, mb2 = masses
+    xa2, xb2 = np.maximum(xa[:-1], xa[1:]), np.maximum(xb[:-1], xb[1:])
+    xbw, xb2w = (xb, xb2) if w is None else (xb * w, xb2 * w)
+
+    def dice(x: np.ndarray, y: np.ndarray, mx: np.ndarray, my: np.ndarray) -> np.ndarray:
+        denom = mx[:, None] + my[None, :] + smooth
+        return np.divide(2.0 * (x @ y.T), denom, out=np.zeros_like(denom), where=denom > 0)
+
+    return dice(xa, xbw, ma, mb), dice(xa2, xbw, ma2, mb), dice(xa, xb2w, ma, mb2)
+
+
+def _zeros(na: int, nb: int) -> Overlaps:
+    return np.zeros((na, nb)), np.zeros((max(na - 1, 0), nb)), np.zeros((na, max(nb - 1, 0)))
+
+
+def _anchor_blocks(
+    a: Sequence[frozenset], b: Sequence[frozenset], idf: Callable[[str], float]
+) -> Overlaps:
+    """IDF-weighted, smoothed Dice of the anchor sets of every block."""
     shared = frozenset().union(*a) & frozenset().union(*b)
-    if weigh is None:
-        mass = len
-    else:
-
-        def mass(items: frozenset) -> float:
-            return sum(map(weigh, items))
-
-    ma, mb, ma2, mb2 = (
-        np.array([mass(x) for x in side], dtype=np.float32) for side in (a, b, a2, b2)
-    )
     if not shared:
-        zero = np.zeros
-        return zero((len(a), len(b))), zero((len(a2), len(b))), zero((len(a), len(b2)))
+        return _zeros(len(a), len(b))
+    weight = {x: idf(x) for x in frozenset().union(*a, *b)}
+    get = weight.__getitem__
+    masses = tuple(
+        np.array([sum(map(get, x)) for x in side], dtype=np.float32)
+        for side in (a, b, _unions(a), _unions(b))
+    )
     index = {x: k for k, x in enumerate(shared)}
-    w = np.array([weigh(x) for x in shared] if weigh else np.ones(len(shared)), dtype=np.float32)
 
     def incidence(sets: Sequence[frozenset]) -> np.ndarray:
         rows, cols = [], []
@@ -115,15 +127,51 @@ def _dice_blocks(
         m[rows, cols] = 1.0
         return m
 
-    xa, xb = incidence(a), incidence(b)
-    xa2, xb2 = np.maximum(xa[:-1], xa[1:]), np.maximum(xb[:-1], xb[1:])
-    xbw, xb2w = xb * w, xb2 * w
+    w = np.array([weight[x] for x in shared], dtype=np.float32)
+    return _blocks(incidence(a), incidence(b), w, masses, _SMOOTH)  # type: ignore[arg-type]
 
-    def dice(x: np.ndarray, y: np.ndarray, mx: np.ndarray, my: np.ndarray) -> np.ndarray:
-        denom = mx[:, None] + my[None, :] + smooth
-        return np.divide(2.0 * (x @ y.T), denom, out=np.zeros_like(denom), where=denom > 0)
 
-    return dice(xa, xbw, ma, mb), dice(xa2, xbw, ma2, mb), dice(xa, xb2w, ma, mb2)
+@dataclass(frozen=True, slots=True)
+class _Flat:
+    """One article's sentence word hashes flattened: the hashes, the sentence of each,
+    and the set sizes of each sentence and of each united neighbour pair."""
+
+    items: np.ndarray
+    rows: np.ndarray
+    sizes: np.ndarray
+    sizes2: np.ndarray
+
+
+def _flat_tokens(p: Profile) -> _Flat:
+    flat = p.memo.get("tokens")
+    if flat is None:
+        sets = p.tokens
+        sizes = np.fromiter(map(len, sets), dtype=np.intp, count=len(sets))
+        items = np.fromiter(
+            itertools.chain.from_iterable(sets), dtype=np.int64, count=int(sizes.sum())
+        )
+        rows = np.repeat(np.arange(len(sets)), sizes)
+        sizes2 = np.array([len(x | y) for x, y in itertools.pairwise(sets)], dtype=np.float32)
+        flat = p.memo["tokens"] = _Flat(items, rows, sizes.astype(np.float32), sizes2)
+    return flat  # type: ignore[return-value]
+
+
+def _token_blocks(a: Profile, b: Profile) -> Overlaps:
+    """Word-set Dice of every block, vectorised over the profiles' flattened hashes."""
+    fa, fb = _flat_tokens(a), _flat_tokens(b)
+    shared = np.intersect1d(fa.items, fb.items)
+    if not shared.size:
+        return _zeros(len(a.tokens), len(b.tokens))
+
+    def incidence(f: _Flat, n: int) -> np.ndarray:
+        col = np.minimum(np.searchsorted(shared, f.items), shared.size - 1)
+        hit = shared[col] == f.items
+        m = np.zeros((n, shared.size), dtype=np.float32)
+        m[f.rows[hit], col[hit]] = 1.0
+        return m
+
+    xa, xb = incidence(fa, len(a.tokens)), incidence(fb, len(b.tokens))
+    return _blocks(xa, xb, None, (fa.sizes, fb.sizes, fa.sizes2, fb.sizes2), 0.0)
 
 
 def overlaps(
@@ -131,10 +179,10 @@ def overlaps(
 ) -> Overlaps:
     """Block overlaps before the length prior: IDF-weighted anchor Dice, within one
     language mixed with word Dice (``token_weight``)."""
-    anchors = _dice_blocks(a.anchors, b.anchors, idf, _SMOOTH)  # type: ignore[arg-type]
+    anchors = _anchor_blocks(a.anchors, b.anchors, idf)
     if a.lang is None or a.lang != b.lang:
         return anchors
-    tokens = _dice_blocks(a.tokens, b.tokens, None, 0.0)
+    tokens = _token_blocks(a, b)
     t = options.token_weight
     return tuple(t * x + (1 - t) * y for x, y in zip(tokens, anchors, strict=True))  # type: ignore[return-value]
 

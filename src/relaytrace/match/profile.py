@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from relaytrace.match.minhash import MinHasher, band_keys
@@ -39,6 +39,8 @@ class Profile:
     cue_urls: frozenset[str] = frozenset()
     cue_outlets: frozenset[str] = frozenset()
     bands: tuple[int, ...] = ()
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    """Derived arrays the aligner computes once per profile (not stored)."""
 
     @property
     def all_anchors(self) -> frozenset[str]:
