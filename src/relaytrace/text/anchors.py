@@ -196,10 +196,18 @@ def _scale_after(text: str, end: int) -> float | None:
     exact = _scale_exact()
     if word in exact:
         return exact[word]
-    for stem, value in _scale_stems():
+    stems = _scale_stems()
+    if not word.startswith(_scale_stem_prefixes()):  # most words after a figure
+        return None
+    for stem, value in stems:
         if word.startswith(stem):
             return value
     return None
+
+
+@cache
+def _scale_stem_prefixes() -> tuple[str, ...]:
+    return tuple(stem for stem, _ in _scale_stems())
 
 
 @cache
