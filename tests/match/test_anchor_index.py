@@ -35,3 +35,14 @@ def test_a_translation_is_found_in_a_store_of_two_articles(store, other: str) ->
     ids = [a.id for a in store.add_articles([arts["origin"], arts[other]])]
     match_articles(store, ids)
     assert [r.kind for r in store.relations()] == ["translation"]
+
+
+def test_extended_weights_read_only_the_anchors_not_read_before(store) -> None:
+    ids = [a.id for a in store.add_articles(list(corpus().values()))]
+    match_articles(store, ids)
+    probe = Idf.from_store(store, ["e:vett"])
+    wider = probe.extended(store, ["e:vett", "n:2024", "e:nowhere"])
+    fresh = Idf.from_store(store, ["e:vett", "n:2024", "e:nowhere"])
+    for anchor in ("e:vett", "n:2024", "e:nowhere"):
+        assert wider(anchor) == pytest.approx(fresh(anchor))
+    assert wider("e:nowhere") > wider("n:2024")  # an anchor no article holds weighs most

@@ -134,8 +134,7 @@ def _match_profile(
     others += [known[i] for i in small if i in known and _small_store_pair(p, known[i])]
     if not others:
         return []
-    every = set(p.all_anchors).union(*(o.all_anchors for o in others))
-    idf = Idf.from_store(store, every)
+    idf = idf_probe.extended(store, p.all_anchors.union(*(o.all_anchors for o in others)))
     out = []
     for other in others:
         pair = frozenset((p.article, other.article))
