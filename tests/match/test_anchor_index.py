@@ -43,7 +43,7 @@ def test_extended_weights_read_only_the_anchors_not_read_before(store) -> None:
     arts = corpus()
     ids = [a.id for a in store.add_articles(list(arts.values()))]
     match_articles(store, ids)
-    held = sorted(profile_of(arts["origin"]).all_anchors)
+    held = lookup_anchors(profile_of(arts["origin"]).all_anchors)  # the indexed ones
     probe = Idf.from_store(store, held[:1])
     wider = probe.extended(store, [*held, "e:nowhere"])
     fresh = Idf.from_store(store, [*held, "e:nowhere"])
