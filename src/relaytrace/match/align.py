@@ -92,8 +92,8 @@ def _blocks(
     xbw, xb2w = (xb, xb2) if w is None else (xb * w, xb2 * w)
 
     def dice(x: np.ndarray, y: np.ndarray, mx: np.ndarray, my: np.ndarray) -> np.ndarray:
-        denom = mx[:, None] + my[None, :] + smooth
-        return np.divide(2.0 * (x @ y.T), denom, out=np.zeros_like(denom), where=denom > 0)
+        # a zero mass means nothing shared either: the floor only avoids 0/0
+        return 2.0 * (x @ y.T) / np.maximum(mx[:, None] + my[None, :] + smooth, 1e-9)
 
     return dice(xa, xbw, ma, mb), dice(xa2, xbw, ma2, mb), dice(xa, xb2w, ma, mb2)
 
@@ -140,6 +140,7 @@ class _Flat:
     rows: np.ndarray
     sizes: np.ndarray
     sizes2: np.ndarray
+    distinct: np.ndarray
 
 
 def _flat_tokens(p: Profile) -> _Flat:
@@ -152,14 +153,15 @@ def _flat_tokens(p: Profile) -> _Flat:
         )
         rows = np.repeat(np.arange(len(sets)), sizes)
         sizes2 = np.array([len(x | y) for x, y in itertools.pairwise(sets)], dtype=np.float32)
-        flat = p.memo["tokens"] = _Flat(items, rows, sizes.astype(np.float32), sizes2)
+        flat = _Flat(items, rows, sizes.astype(np.float32), sizes2, np.unique(items))
+        p.memo["tokens"] = flat
     return flat  # type: ignore[return-value]
 
 
 def _token_blocks(a: Profile, b: Profile) -> Overlaps:
     """Word-set Dice of every block, vectorised over the profiles' flattened hashes."""
     fa, fb = _flat_tokens(a), _flat_tokens(b)
-    shared = np.intersect1d(fa.items, fb.items)
+    shared = np.intersect1d(fa.distinct, fb.distinct, assume_unique=True)
     if not shared.size:
         return _zeros(len(a.tokens), len(b.tokens))
 
