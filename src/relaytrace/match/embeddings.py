@@ -4,12 +4,21 @@ Off by default. With ``MatchOptions.embedding_model`` set to the path of a
 sentence-transformers model on disk (multilingual ones such as LaBSE suit
 cross-language relays), the alignment mixes the cosine similarity of sentence
 embeddings into every 1-1 pair score (weight ``embedding_weight``). relaytrace
-never downloads a model: the path must exist, and the Hugging Face hub is put
-in offline mode before the library loads.
+never downloads a model: the path must exist, the Hugging Face hub is put in
+offline mode before the library loads, and the model is opened with
+``local_files_only=True`` where the installed sentence-transformers takes it
+(3.0 and later; older ones rely on offline mode alone), which holds even when
+the hub library was imported, and so read its environment, before relaytrace
+set offline mode. A model folder's own code is never run
+(``trust_remote_code=False``).
+
+Tested with sentence-transformers 6.2 (transformers 5.24, torch 2.13 CPU) on a
+tiny BERT that ``tests/match/test_embeddings.py`` builds and saves itself.
 """
 
 from __future__ import annotations
 
+import inspect
 import os
 from collections.abc import Sequence
 from functools import cache
@@ -40,7 +49,10 @@ class SentenceEmbedder:
                 "sentence embeddings need the [embeddings] extra (sentence-transformers)",
                 code="embeddings_unavailable",
             ) from exc
-        self.model = SentenceTransformer(model_path, device="cpu")
+        offline = {"local_files_only": True} if _takes_local_files_only(SentenceTransformer) else {}
+        self.model = SentenceTransformer(
+            model_path, device="cpu", trust_remote_code=False, **offline
+        )
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length embeddings, one row per text."""
@@ -48,6 +60,11 @@ class SentenceEmbedder:
             return np.zeros((0, 1), dtype=np.float32)
         vectors = self.model.encode(list(texts), normalize_embeddings=True)
         return np.asarray(vectors, dtype=np.float32)
+
+
+def _takes_local_files_only(cls: type) -> bool:
+    """Whether this sentence-transformers has ``local_files_only`` (3.0 and later)."""
+    return "local_files_only" in inspect.signature(cls.__init__).parameters
 
 
 @cache
