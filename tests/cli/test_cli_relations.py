@@ -120,3 +120,25 @@ def test_trace_of_an_unknown_article_is_a_clear_error(db: Path) -> None:
     result = runner.invoke(app, ["trace", "https://nowhere.example/x", "--db", str(db)])
     assert result.exit_code != 0
     assert "no stored article" in str(result.exception)
+
+
+def test_match_and_trace_take_a_local_embedding_model(db: Path, tiny_model: str) -> None:
+    result = runner.invoke(app, ["match", "--db", str(db), "--embedding-model", tiny_model])
+    assert result.exit_code == 0, result.output
+    rows = runner.invoke(app, ["relations", "--db", str(db), "-f", "jsonl"]).stdout.splitlines()
+    assert [json.loads(r)["kind"] for r in rows] == ["translation"]
+    traced = runner.invoke(
+        app,
+        ["trace", URL_FR, "--db", str(db), "-f", "jsonl"],
+        env={"RELAYTRACE_EMBEDDING_MODEL": tiny_model},
+    )
+    assert traced.exit_code == 0, traced.output
+    assert [json.loads(r)["kind"] for r in traced.stdout.splitlines()] == ["translation"]
+
+
+def test_a_missing_embedding_model_is_a_clear_error(db: Path, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["trace", URL_FR, "--db", str(db), "--embedding-model", str(tmp_path / "none")]
+    )
+    assert result.exit_code != 0
+    assert "never downloads" in result.output + str(result.exception)

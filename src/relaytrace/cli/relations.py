@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -23,6 +24,7 @@ from relaytrace.cli.provenance import WatchlistOption, show_provenance
 from relaytrace.cli.statements import render_statements
 from relaytrace.errors import NotFoundError
 from relaytrace.match.matcher import Match, rebuild, trace_article
+from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
 from relaytrace.match.profile import article_sentences
 from relaytrace.model import Article, Relation
 from relaytrace.store import open_store
@@ -30,7 +32,7 @@ from relaytrace.store.base import Store
 from relaytrace.text.anchors import anchors_of
 from relaytrace.trace.statements.service import article_statements
 
-__all__ = ["match", "relation_row", "relations", "render_matches", "trace"]
+__all__ = ["match", "match_options", "relation_row", "relations", "render_matches", "trace"]
 
 stderr = Console(stderr=True)
 
@@ -79,8 +81,26 @@ def relations(
     render_rows(rows, fmt, columns=columns)
 
 
+EmbeddingOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--embedding-model",
+        envvar="RELAYTRACE_EMBEDDING_MODEL",
+        help="A local sentence-transformers model folder: adds a sentence-embedding term to "
+        "the alignment (the [embeddings] extra; nothing is downloaded).",
+    ),
+]
+
+
+def match_options(embedding_model: Path | None) -> MatchOptions:
+    """The default options, with the embedding term when a model folder is given."""
+    if embedding_model is None:
+        return DEFAULT_OPTIONS
+    return replace(DEFAULT_OPTIONS, embedding_model=str(embedding_model))
+
+
 @app.command()
-def match(db: DbOption = None) -> None:
+def match(db: DbOption = None, embedding_model: EmbeddingOption = None) -> None:
     """Re-index and re-match the whole store (relations are rebuilt from scratch)."""
     progress = Progress(
         TextColumn("matching"),
@@ -93,7 +113,9 @@ def match(db: DbOption = None) -> None:
     with open_store(db) as store, progress:  # type: ignore[arg-type]
         task = progress.add_task("match", total=None)
         found = rebuild(
-            store, progress=lambda done, total: progress.update(task, completed=done, total=total)
+            store,
+            match_options(embedding_model),
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
         )
     stderr.print(f"{found} relations stored")
 
@@ -141,11 +163,13 @@ def trace(
     db: DbOption = None,
     watchlist: WatchlistOption = None,
     fmt: FormatOption = Format.table,
+    embedding_model: EmbeddingOption = None,
 ) -> None:
     """Where an article came from, who else carries it, what it states: origin and relay
     tree, aligned passages side by side, and its statements along the chain."""
     with open_store(db) as store:  # type: ignore[arg-type]
-        article, matches = trace_article(store, _resolve(store, ref))
+        ref_id = _resolve(store, ref)
+        article, matches = trace_article(store, ref_id, match_options(embedding_model))
         if fmt is not Format.table:
             urls = _urls(store, {article.id or 0} | {m.other for m in matches})
             render_rows([relation_row(m.relation, urls) for m in matches if m.relation], fmt)
