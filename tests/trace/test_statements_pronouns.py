@@ -14,3 +14,55 @@ def test_a_pronoun_takes_the_person_introduced_after_the_last_speaker() -> None:
     first, second = extract_from_text(paragraphs, "en")
     assert first.speaker == "Tessa Lindqvist"
     assert second.speaker == "Oren Maddox"
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
+    paragraphs = [
+        "Port director Arno Pell said that the quay would reopen on Monday.",
+        "Spokeswoman Dana Whitlock confirmed the date. "
+        '"We will be ready for the first ferries," he said.',
+    ]
+    assert extract_from_text(paragraphs, "en")[-1].speaker == "Arno Pell"
+
+
+def test_a_russian_feminine_verb_without_subject_takes_the_woman() -> None:
+    paragraphs = [
+        "Экономист Лидия Зарецкая заявила, что рынок уже всё учёл.",
+        "Глава банка Игорь Панфилов выступил в понедельник на форуме.",
+        "«Спрос остаётся слабым до весны», — сказала она.",
+    ]
+    assert extract_from_text(paragraphs, "ru")[-1].speaker == "Лидия Зарецкая"
+
+
+def test_a_polish_feminine_verb_without_subject_takes_the_woman() -> None:
+    paragraphs = [
+        "Analityczka Anna Wrzosek powiedziała, że ceny nawozów wzrosną.",
+        "Prezes banku Jan Kalinowski przemawiał w poniedziałek na forum.",
+        "„Popyt pozostaje słaby aż do wiosny” – powiedziała.",
+    ]
+    assert extract_from_text(paragraphs, "pl")[-1].speaker == "Anna Wrzosek"
+
+
+def test_a_name_after_told_is_not_taken_up_by_a_pronoun() -> None:
+    paragraphs = [
+        '"The quay reopens on Monday," harbour chief Dana Whitlock told Nordvent Daily. '
+        '"We are ready for the first ferries," she said.',
+    ]
+    assert [s.speaker for s in extract_from_text(paragraphs, "en")] == ["Dana Whitlock"] * 2
+
+
+def test_a_name_inside_a_quote_is_not_taken_up_by_a_pronoun() -> None:
+    paragraphs = [
+        'Dana Whitlock said: "I trust Marek Olsen and his crew completely."',
+        '"He has never missed a deadline," she added.',
+    ]
+    assert [s.speaker for s in extract_from_text(paragraphs, "en")] == ["Dana Whitlock"] * 2
+
+
+def test_a_german_person_whose_names_are_words_is_a_candidate() -> None:
+    paragraphs = [
+        "Direktoriumsmitglied Wiebke Sander sagte, die Lage sei ernst.",
+        "Bankpräsident Gerd Brenner verwies auf die jüngsten Tarifabschlüsse. "
+        "Die Gefahr einer Spirale sei „real, aber beherrschbar“, sagte er.",
+    ]
+    assert extract_from_text(paragraphs, "de")[-1].speaker == "Gerd Brenner"

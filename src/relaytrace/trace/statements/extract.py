@@ -11,8 +11,10 @@ from collections.abc import Sequence
 
 from relaytrace.model import Article, Statement
 from relaytrace.text.sentences import split_sentences
+from relaytrace.trace.statements.agreement import verb_gender
 from relaytrace.trace.statements.direct import Found, direct_quotes
 from relaytrace.trace.statements.lexicon import Lexicon, lexicon
+from relaytrace.trace.statements.quotes import find_quotes
 from relaytrace.trace.statements.reported import reported_speech
 from relaytrace.trace.statements.resolve import Speakers
 from relaytrace.trace.statements.speakers import Speaker, name_runs, role_phrase
@@ -23,6 +25,9 @@ __all__ = ["extract_from_text", "extract_statements"]
 _JOIN = " … "
 # A direct quote inside a reported clause is part of it, not a statement of its own.
 _CONTAINED = 0.9
+# A person's names may be words of the language ("Konrad", "Renner"), rarely frequent ones;
+# German's low ``common_zipf`` is for telling its capitalised nouns from names.
+_PERSON_ZIPF = 4.3
 
 
 def _overlap(a: Found, b: Found) -> int:
@@ -54,7 +59,7 @@ def _person_like(run, lex: Lexicon) -> bool:
     words = [t.text for t in run.tokens if t.text.lower() not in lex.name_particles]
     if not 2 <= len(words) <= 4 or any(lex.is_role(w) or w.isupper() for w in words):
         return False
-    return sum(is_common(w, lex) for w in words) <= 1
+    return sum(is_common(w, lex, max(lex.common_zipf, _PERSON_ZIPF)) for w in words) <= 1
 
 
 def _uncased(word: str) -> bool:
@@ -71,13 +76,14 @@ def _person_name(name: str, lex: Lexicon) -> bool:
         return False
     if any(lex.is_role(w) or w.isupper() for w in words):
         return False
-    return sum(is_common(w, lex) for w in words) <= 1
+    return sum(is_common(w, lex, max(lex.common_zipf, _PERSON_ZIPF)) for w in words) <= 1
 
 
 def _note_names(speakers: Speakers, paragraphs: Sequence[str], lex: Lexicon) -> None:
     """Register every multi-word name of the article with the role written before it."""
     offset = 0
     for text in paragraphs:
+        quotes = [(q.inner_start, q.inner_end) for q in find_quotes(text)]
         for run in name_runs(text, lex):
             if not _person_like(run, lex):
                 continue
@@ -89,10 +95,28 @@ def _note_names(speakers: Speakers, paragraphs: Sequence[str], lex: Lexicon) -> 
             role = " ".join(t.text for t in run.roles) or None
             if role is None and before:
                 role = role_phrase(" ".join(before[-5:]), lex)
-            speakers.note(text[run.start : run.end], role, offset + run.start)
+            oblique = (not run.roles and _oblique(before, lex)) or _quoted(run.start, quotes)
+            speakers.note(text[run.start : run.end], role, offset + run.start, not oblique)
         for a, b in _bodies(text, lex):
             speakers.note_body(text[a:b], offset + a)
         offset += len(text) + 2
+
+
+def _oblique(before: list[str], lex: Lexicon) -> bool:
+    """A name governed by a preposition, an article or "told", maybe over an adjective or
+    two ("told Radio Nordvent", "dem nordischen Sender Fjordkanalen"): an object, not the
+    subject a later pronoun or missing subject takes up."""
+    for word in reversed(before[-3:]):
+        low = word.lower()
+        if low in lex.venue_object_verbs or low in lex.prepositions or low in lex.determiners:
+            return True
+        if not word[:1].islower() or lex.is_role(low) or low in lex.verbs or word[-1] in ",;:":
+            return False
+    return False
+
+
+def _quoted(pos: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in quotes)
 
 
 def _bodies(text: str, lex: Lexicon) -> list[tuple[int, int]]:
@@ -165,9 +189,12 @@ def extract_from_text(paragraphs: Sequence[str], lang: str | None) -> list[State
                     name, role = None, None
                 else:
                     name, role = speakers.resolve(
-                        found, offset + found.start if found.start else start
+                        found, offset + found.start if found.start else start, f.verb
                     )
                     name = name or None
+                    if name and found.kind == "name":
+                        # "Лидия Вареникова заявила": the verb's gender is the person's
+                        speakers.learn(name, verb_gender(f.verb, lex))
                     speakers.last = Speaker(name or "", found.kind, role=role, plural=found.plural)
                     speakers.last_pos = start
                     if name:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from relaytrace.trace.statements.agreement import name_gender, role_gender, verb_gender, word_gender
 from relaytrace.trace.statements.lexicon import Lexicon, fold
 from relaytrace.trace.statements.speakers import Speaker
 
@@ -42,9 +43,28 @@ class Speakers:
     last_pos: int = -1
     said: list[tuple[int, str, str | None]] = field(default_factory=list)
     bodies: list[tuple[int, str]] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)  # surname key -> "m", "f" or "" (both)
+    objects: set[int] = field(default_factory=set)  # positions of names not in subject position
 
-    def note(self, name: str, role: str | None, position: int) -> None:
+    def note(self, name: str, role: str | None, position: int, subject: bool = True) -> None:
+        """A person named at ``position``; ``subject`` False for an object or a name inside
+        a quote, which a later pronoun does not take up."""
         self.people.append((position, name, role))
+        if not subject:
+            self.objects.add(position)
+        self.learn(name, role_gender(role, self.lex) or name_gender(name, self.lex))
+
+    def learn(self, name: str, gender: str | None) -> None:
+        """Record evidence that ``name`` is a man or a woman; contrary evidence cancels it."""
+        if not gender or not name.split():
+            return
+        key = fold(name.split()[-1])
+        known = self.genders.get(key)
+        self.genders[key] = gender if known in (None, gender) else ""
+
+    def gender(self, name: str) -> str | None:
+        """What the article told of this person's gender, if anything."""
+        return self.genders.get(fold(name.split()[-1])) or None if name.split() else None
 
     def note_body(self, name: str, position: int) -> None:
         """An institution written in full ("Ministry of Health", "Gesundheitsministerium")."""
@@ -81,19 +101,31 @@ class Speakers:
                 best = (full, role)
         return best or (name, None)
 
-    def resolve(self, found: Speaker, position: int) -> tuple[str, str | None]:
-        """Name and role for a speaker phrase, using what the article said before."""
+    def resolve(
+        self, found: Speaker, position: int, verb: str | None = None
+    ) -> tuple[str, str | None]:
+        """Name and role for a speaker phrase, using what the article said before; a
+        pronoun or a gendered verb (``verb``) skips persons of the other gender."""
         if found.kind == "name":
             name, role = self.full_name(found.text, position)
             return name, found.role or role
         if found.kind == "pronoun":
-            before = [p for p in self.people if p[0] < position]
+            gender = word_gender(found.text, self.lex) if found.text else None
+            gender = gender or verb_gender(verb, self.lex)
+            before = [p for p in self.people if p[0] < position and p[0] not in self.objects]
+            if gender and any(self._fits(p[1], gender) for p in before):
+                before = [p for p in before if self._fits(p[1], gender)]
             person = max(before, key=lambda p: p[0]) if before and not found.plural else None
             last = self.last
             if (
                 last is not None
                 and last.plural == found.plural
-                and (person is None or self.last_pos >= person[0])
+                and (
+                    person is None
+                    or self.last_pos >= person[0]
+                    or not self._fits(person[1], gender)
+                )
+                and (self._fits(last.text, gender) or person is None)
             ):
                 return last.text, last.role
             if person is not None:
@@ -125,6 +157,10 @@ class Speakers:
                 if named and key & stems and set(named) <= stems:
                     return full, role
         return found.text, found.role
+
+    def _fits(self, name: str, gender: str | None) -> bool:
+        known = self.gender(name)
+        return gender is None or known is None or known == gender
 
 
 def _stem(word: str) -> str:
