@@ -66,3 +66,23 @@ def test_a_german_person_whose_names_are_words_is_a_candidate() -> None:
         "Die Gefahr einer Spirale sei „real, aber beherrschbar“, sagte er.",
     ]
     assert extract_from_text(paragraphs, "de")[-1].speaker == "Gerd Brenner"
+
+
+def test_he_or_she_skips_a_body_that_spoke_last() -> None:
+    paragraphs = [
+        "Harbour chief Dana Whitlock visited the quay on Monday.",
+        "According to the port authority, 40 ships are waiting at anchor.",
+        '"We will clear the queue within a week," she said.',
+    ]
+    body, person = extract_from_text(paragraphs, "en")
+    assert body.speaker == "the port authority"
+    assert person.speaker == "Dana Whitlock"
+
+
+def test_it_may_still_be_the_body_that_spoke_last() -> None:
+    paragraphs = [
+        "Harbour chief Dana Whitlock visited the quay on Monday.",
+        "According to the port authority, 40 ships are waiting at anchor.",
+        "It said that the queue would be cleared within a week.",
+    ]
+    assert extract_from_text(paragraphs, "en")[-1].speaker == "the port authority"

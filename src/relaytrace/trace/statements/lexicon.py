@@ -53,6 +53,7 @@ class Lexicon:
     openers: frozenset[str] = frozenset()
     lowercase_bodies: bool = False
     noun_suffixes: tuple[str, ...] = ()
+    person_pronouns: frozenset[str] = frozenset()
     masculine_words: frozenset[str] = frozenset()
     feminine_words: frozenset[str] = frozenset()
     feminine_role_endings: tuple[str, ...] = ()
@@ -170,6 +171,7 @@ def lexicon(lang: str | None) -> Lexicon:
         openers=frozenset(get("openers")),
         lowercase_bodies=bool(data.get("lowercase_bodies", False)),
         noun_suffixes=tuple(get("noun_suffixes")),
+        person_pronouns=frozenset(get("person_pronouns")),
         masculine_words=frozenset(get("masculine_words")),
         feminine_words=frozenset(get("feminine_words")),
         feminine_role_endings=tuple(get("feminine_role_endings")),

@@ -110,27 +110,7 @@ class Speakers:
             name, role = self.full_name(found.text, position)
             return name, found.role or role
         if found.kind == "pronoun":
-            gender = word_gender(found.text, self.lex) if found.text else None
-            gender = gender or verb_gender(verb, self.lex)
-            before = [p for p in self.people if p[0] < position and p[0] not in self.objects]
-            if gender and any(self._fits(p[1], gender) for p in before):
-                before = [p for p in before if self._fits(p[1], gender)]
-            person = max(before, key=lambda p: p[0]) if before and not found.plural else None
-            last = self.last
-            if (
-                last is not None
-                and last.plural == found.plural
-                and (
-                    person is None
-                    or self.last_pos >= person[0]
-                    or not self._fits(person[1], gender)
-                )
-                and (self._fits(last.text, gender) or person is None)
-            ):
-                return last.text, last.role
-            if person is not None:
-                return person[1], person[2]
-            return found.text, None
+            return self._antecedent(found, position, verb)
         if found.kind in ("role", "description"):
             # "the spokesman", "главы региона", "в министерстве": the person or body named
             # before with that role word (compared on a 5-letter stem, for inflection)
@@ -157,6 +137,42 @@ class Speakers:
                 if named and key & stems and set(named) <= stems:
                     return full, role
         return found.text, found.role
+
+    def _antecedent(
+        self, found: Speaker, position: int, verb: str | None
+    ) -> tuple[str, str | None]:
+        """What a pronoun or a missing subject stands for: the last speaker, unless a
+        person was named in subject position since; persons of the other gender are
+        skipped, and a personal pronoun ("he", "she") skips a body."""
+        gender = word_gender(found.text, self.lex) if found.text else None
+        gender = gender or verb_gender(verb, self.lex)
+        before = [p for p in self.people if p[0] < position and p[0] not in self.objects]
+        if gender and any(self._fits(p[1], gender) for p in before):
+            before = [p for p in before if self._fits(p[1], gender)]
+        person = max(before, key=lambda p: p[0]) if before and not found.plural else None
+        last = self.last
+        personal = found.text.lower() in self.lex.person_pronouns
+        if (
+            last is not None
+            and last.plural == found.plural
+            and (person is None or self.last_pos >= person[0] or not self._fits(person[1], gender))
+            and (self._fits(last.text, gender) or person is None)
+            and not (personal and person is not None and self._is_body(last))
+        ):
+            return last.text, last.role
+        if person is not None:
+            return person[1], person[2]
+        return found.text, None
+
+    def _is_body(self, last: Speaker) -> bool:
+        """A last speaker that is an institution, not a person: a role or description
+        not resolved to a named person ("the Ministry of the Interior"), or an acronym."""
+        if self.gender(last.text):
+            return False
+        if last.text.isupper():
+            return True
+        named = any(p[1] == last.text for p in self.people)
+        return last.kind in ("role", "description") and not named
 
     def _fits(self, name: str, gender: str | None) -> bool:
         known = self.gender(name)
