@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from relaytrace.trace.statements import extract_from_text
 
 
@@ -86,3 +88,41 @@ def test_it_may_still_be_the_body_that_spoke_last() -> None:
         "It said that the queue would be cleared within a week.",
     ]
     assert extract_from_text(paragraphs, "en")[-1].speaker == "the port authority"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "es",
+            [
+                "El alcalde Tomás Verdal afirmó que el puerto reabrirá el lunes.",
+                "«No hay barcos suficientes para esta ruta», dijo a Radio Levante su "
+                "portavoz, Marta Quesada, tras la reunión.",
+            ],
+            "Marta Quesada",
+        ),
+        (
+            "ru",
+            [
+                "Мэр города Тимур Галеев заявил, что порт откроется в понедельник.",
+                "«Теперь мы сможем быстрее грузить суда», – заявил на церемонии запуска "
+                "заместитель директора порта Олег Рябцев.",
+            ],
+            "Олег Рябцев",
+        ),
+    ],
+)
+def test_a_person_named_after_the_verb_and_a_venue_is_the_speaker(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    assert extract_from_text(paragraphs, lang)[-1].speaker == speaker
+
+
+def test_a_name_after_a_german_dative_article_is_an_object() -> None:
+    paragraphs = [
+        "„Die Kais sind wieder frei“, sagte Hafenchefin Wiebke Sander dem nordischen "
+        "Sender Radvik Fjordstrom.",
+        "„Wir sind bereit für die ersten Fähren“, sagte sie.",
+    ]
+    assert [s.speaker for s in extract_from_text(paragraphs, "de")] == ["Wiebke Sander"] * 2

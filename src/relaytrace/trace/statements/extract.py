@@ -103,20 +103,40 @@ def _note_names(speakers: Speakers, paragraphs: Sequence[str], lex: Lexicon) -> 
 
 
 def _oblique(before: list[str], lex: Lexicon) -> bool:
-    """A name governed by a preposition, an article or "told", maybe over an adjective or
-    two ("told Radio Nordvent", "dem nordischen Sender Fjordkanalen"): an object, not the
-    subject a later pronoun or missing subject takes up."""
+    """A name governed by a preposition, "told" or a dative or genitive article, maybe over
+    an adjective or two ("told Radio Nordvent", "dem nordischen Sender Fjordkanalen"): an
+    object, not the subject a later pronoun or missing subject takes up."""
     for word in reversed(before[-3:]):
         low = word.lower()
-        if low in lex.venue_object_verbs or low in lex.prepositions or low in lex.determiners:
+        if (
+            low in lex.venue_object_verbs
+            or low in lex.prepositions
+            or low in lex.oblique_determiners
+        ):
             return True
-        if not word[:1].islower() or lex.is_role(low) or low in lex.verbs or word[-1] in ",;:":
+        if lex.is_role(low) or low in lex.verbs or word[-1] in ",;:":
+            return False
+        if not (word[:1].islower() or is_common(word, lex)):  # German nouns have capitals
             return False
     return False
 
 
 def _quoted(pos: int, quotes: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in quotes)
+
+
+def _named_after(text: str, verb_end: int, offset: int, speakers: Speakers) -> Speaker | None:
+    """The first person named in subject position after a verb whose subject was not
+    found, up to the end of its sentence: the speaker behind a venue or a role phrase."""
+    end = len(text)
+    for mark in (". ", "! ", "? ", "; "):
+        k = text.find(mark, verb_end)
+        if 0 <= k < end:
+            end = k
+    person = speakers.named_between(offset + verb_end, offset + end)
+    if person is None:
+        return None
+    return Speaker(person[0], "name", role=person[1])
 
 
 def _bodies(text: str, lex: Lexicon) -> list[tuple[int, int]]:
@@ -182,8 +202,12 @@ def extract_from_text(paragraphs: Sequence[str], lang: str | None) -> list[State
                     continue
             else:
                 found = f.speaker
+                if found is None and f.verb and f.used:
+                    # a person named later in the attribution ("«…», dijo a La Voz su
+                    # portavoz, Lucía Benamar"), else no subject written ("«…», resumió"):
+                    # the last speaker or person
+                    found = _named_after(text, f.used[0][1], offset, speakers)
                 if found is None and f.verb:
-                    # no subject written ("«…», resumió"): the last speaker or person
                     found = Speaker("", "pronoun")
                 if found is None:
                     name, role = None, None
