@@ -28,6 +28,7 @@ _CONTAINED = 0.9
 # A person's names may be words of the language ("Konrad", "Renner"), rarely frequent ones;
 # German's low ``common_zipf`` is for telling its capitalised nouns from names.
 _PERSON_ZIPF = 4.3
+_OPENERS = frozenset('«„“"‚‘»')
 
 
 def _overlap(a: Found, b: Found) -> int:
@@ -102,11 +103,13 @@ def _note_names(speakers: Speakers, paragraphs: Sequence[str], lex: Lexicon) -> 
         offset += len(text) + 2
 
 
-def _oblique(before: list[str], lex: Lexicon) -> bool:
+def _oblique(before: list[str], lex: Lexicon, reach: int = 4) -> bool:
     """A name governed by a preposition, "told" or a dative or genitive article, maybe over
-    an adjective or two ("told Radio Nordvent", "dem nordischen Sender Fjordkanalen"): an
-    object, not the subject a later pronoun or missing subject takes up."""
-    for word in reversed(before[-3:]):
+    an adjective or noun or two ("told Radio Nordvent", "dem nordischen Sender Fjordkanalen",
+    "according to the local newspaper Haiwan Daily", "a Calpe Sports Management"): an
+    object, not the subject a later pronoun or missing subject takes up. ``reach`` counts
+    the words looked at, capitalised ones of the same run not counted."""
+    for word in reversed(before[-reach - 4 :]):
         low = word.lower()
         if (
             low in lex.venue_object_verbs
@@ -114,9 +117,12 @@ def _oblique(before: list[str], lex: Lexicon) -> bool:
             or low in lex.oblique_determiners
         ):
             return True
-        if lex.is_role(low) or low in lex.verbs or word[-1] in ",;:":
+        if lex.is_role(low) or low in lex.verbs or word[-1] in ',;:.!?»“”"':
             return False
-        if not (word[:1].islower() or is_common(word, lex)):  # German nouns have capitals
+        if word[:1].isupper() and not is_common(word, lex):
+            continue  # "a Calpe Sports Management": the run's own word left out of the name
+        reach -= 1
+        if reach <= 0:
             return False
     return False
 
@@ -133,10 +139,12 @@ def _named_after(text: str, verb_end: int, offset: int, speakers: Speakers) -> S
         k = text.find(mark, verb_end)
         if 0 <= k < end:
             end = k
-    person = speakers.named_between(offset + verb_end, offset + end)
-    if person is None:
-        return None
-    return Speaker(person[0], "name", role=person[1])
+    for pos, name, role in speakers.named_between(offset + verb_end, offset + end):
+        before = text[max(0, pos - offset - 60) : pos - offset]
+        # not "told X", "a X", nor a title in quotation marks («Восток Сегодня», an outlet)
+        if not _oblique(before.split(), speakers.lex, reach=1) and before[-1:] not in _OPENERS:
+            return Speaker(name, "name", role=role)
+    return None
 
 
 def _bodies(text: str, lex: Lexicon) -> list[tuple[int, int]]:

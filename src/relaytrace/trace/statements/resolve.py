@@ -54,13 +54,9 @@ class Speakers:
             self.objects.add(position)
         self.learn(name, role_gender(role, self.lex) or name_gender(name, self.lex))
 
-    def named_between(self, start: int, end: int) -> tuple[str, str | None] | None:
-        """Name and role of the first person named in subject position in [start, end)."""
-        inside = [p for p in self.people if start <= p[0] < end and p[0] not in self.objects]
-        if not inside:
-            return None
-        _, name, role = min(inside, key=lambda p: p[0])
-        return name, role
+    def named_between(self, start: int, end: int) -> list[tuple[int, str, str | None]]:
+        """Persons named in [start, end), in order of position."""
+        return sorted(p for p in self.people if start <= p[0] < end)
 
     def learn(self, name: str, gender: str | None) -> None:
         """Record evidence that ``name`` is a man or a woman; contrary evidence cancels it."""
