@@ -155,3 +155,14 @@ def test_a_name_after_a_preposition_and_a_noun_is_not_a_subject() -> None:
         "first wafers had already been shipped to three customers.",
     ]
     assert [s.speaker for s in extract_from_text(paragraphs, "en")] == ["Dario Lenzmark"] * 2
+
+
+def test_a_surname_after_a_title_is_a_mention_of_that_gender() -> None:
+    paragraphs = [
+        "Irina Valcourt a été réélue dimanche à la tête de la province.",
+        "« Nous resterons vigilants sur chaque dépense », a déclaré Paul Ferrandel, qui "
+        "dirige l'opposition.",
+        "Mme Valcourt entame son quatrième mandat. Dans son discours, elle a promis de "
+        "« gouverner aussi pour ceux qui n'ont pas voté pour nous ».",
+    ]
+    assert extract_from_text(paragraphs, "fr")[-1].speaker == "Irina Valcourt"

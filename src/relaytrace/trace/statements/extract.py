@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from relaytrace.model import Article, Statement
 from relaytrace.text.sentences import split_sentences
-from relaytrace.trace.statements.agreement import verb_gender
+from relaytrace.trace.statements.agreement import verb_gender, word_gender
 from relaytrace.trace.statements.direct import Found, direct_quotes
 from relaytrace.trace.statements.lexicon import Lexicon, lexicon
 from relaytrace.trace.statements.quotes import find_quotes
@@ -86,9 +86,10 @@ def _note_names(speakers: Speakers, paragraphs: Sequence[str], lex: Lexicon) -> 
     for text in paragraphs:
         quotes = [(q.inner_start, q.inner_end) for q in find_quotes(text)]
         for run in name_runs(text, lex):
-            if not _person_like(run, lex):
-                continue
             before = text[max(0, run.start - 60) : run.start].split()
+            if not _person_like(run, lex):
+                _note_titled(speakers, run, before, offset, lex)
+                continue
             if before and not before[-1][:1].isupper():
                 word = before[-1].lower()
                 if word in lex.determiners or word in lex.prepositions or word.endswith(("'", "’")):
@@ -101,6 +102,20 @@ def _note_names(speakers: Speakers, paragraphs: Sequence[str], lex: Lexicon) -> 
         for a, b in _bodies(text, lex):
             speakers.note_body(text[a:b], offset + a)
         offset += len(text) + 2
+
+
+def _note_titled(speakers: Speakers, run, before: list[str], offset: int, lex: Lexicon) -> None:
+    """A surname after a gendered title ("Mme Dovan", "Ms Whitlock", "pani Nowak"): a
+    person of that gender, mentioned here under the full name written before."""
+    title = run.roles[-1].text if run.roles else (before[-1] if before else "")
+    gender = word_gender(title, lex)
+    if len(run.tokens) != 1 or gender is None or title.lower() in lex.pronouns | lex.determiners:
+        return
+    surname = run.tokens[0].text
+    full, role = speakers.full_name(surname, offset + run.start)
+    speakers.learn(full, gender)
+    subject = not _oblique(before[:-1] if not run.roles else before, lex)
+    speakers.note(full, role, offset + run.start, subject)
 
 
 def _oblique(before: list[str], lex: Lexicon, reach: int = 4) -> bool:
