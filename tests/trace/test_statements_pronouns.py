@@ -166,3 +166,12 @@ def test_a_surname_after_a_title_is_a_mention_of_that_gender() -> None:
         "« gouverner aussi pour ceux qui n'ont pas voté pour nous ».",
     ]
     assert extract_from_text(paragraphs, "fr")[-1].speaker == "Irina Valcourt"
+
+
+def test_a_lone_surname_is_a_new_mention_of_the_person() -> None:
+    paragraphs = [
+        "Port director Arno Pell said that the quay would reopen on Monday.",
+        "Union delegate Oren Maddox disputed the date at a meeting with dockers.",
+        'Pell later walked along the quay. "The first ferries will be on time," he said.',
+    ]
+    assert extract_from_text(paragraphs, "en")[-1].speaker == "Arno Pell"

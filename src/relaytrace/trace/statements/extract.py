@@ -88,7 +88,8 @@ def _note_names(speakers: Speakers, paragraphs: Sequence[str], lex: Lexicon) -> 
         for run in name_runs(text, lex):
             before = text[max(0, run.start - 60) : run.start].split()
             if not _person_like(run, lex):
-                _note_titled(speakers, run, before, offset, lex)
+                quoted = _quoted(run.start, quotes)
+                _note_surname(speakers, run, before, offset, lex, quoted)
                 continue
             if before and not before[-1][:1].isupper():
                 word = before[-1].lower()
@@ -104,18 +105,27 @@ def _note_names(speakers: Speakers, paragraphs: Sequence[str], lex: Lexicon) -> 
         offset += len(text) + 2
 
 
-def _note_titled(speakers: Speakers, run, before: list[str], offset: int, lex: Lexicon) -> None:
-    """A surname after a gendered title ("Mme Dovan", "Ms Whitlock", "pani Nowak"): a
-    person of that gender, mentioned here under the full name written before."""
+def _note_surname(
+    speakers: Speakers, run, before: list[str], offset: int, lex: Lexicon, quoted: bool
+) -> None:
+    """A lone surname: after a gendered title ("Mme Dovan", "Ms Whitlock", "pani Nowak") a
+    person of that gender; written as in a full name named before ("Keller dagegen
+    beansprucht …"), a mention of that person here, which a later pronoun may take up."""
+    det = [t.text.lower() for t in run.roles[-1:]] or [w.lower() for w in before[-1:]]
+    if len(run.tokens) != 1 or (det and det[0] in lex.determiners | lex.prepositions):
+        return  # "el Almadraba", "La Almadraba", "de Tarvon": a club, a place or a body
+    surname = run.tokens[0].text
     title = run.roles[-1].text if run.roles else (before[-1] if before else "")
     gender = word_gender(title, lex)
-    if len(run.tokens) != 1 or gender is None or title.lower() in lex.pronouns | lex.determiners:
+    if title.lower() in lex.pronouns | lex.determiners:
+        gender = None
+    known = [p for p in speakers.people if p[1].split()[-1] == surname and p[1] != surname]
+    if gender is None and not known:
         return
-    surname = run.tokens[0].text
-    full, role = speakers.full_name(surname, offset + run.start)
+    full, role = max(known)[1:] if known else (surname, None)
     speakers.learn(full, gender)
-    subject = not _oblique(before[:-1] if not run.roles else before, lex)
-    speakers.note(full, role, offset + run.start, subject)
+    oblique = quoted or _oblique(before[:-1] if gender and not run.roles else before, lex)
+    speakers.note(full, role, offset + run.start, not oblique)
 
 
 def _oblique(before: list[str], lex: Lexicon, reach: int = 4) -> bool:
