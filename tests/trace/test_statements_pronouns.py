@@ -175,3 +175,12 @@ def test_a_lone_surname_is_a_new_mention_of_the_person() -> None:
         'Pell later walked along the quay. "The first ferries will be on time," he said.',
     ]
     assert extract_from_text(paragraphs, "en")[-1].speaker == "Arno Pell"
+
+
+def test_sie_takes_the_woman_over_a_description_that_spoke_last() -> None:
+    paragraphs = [
+        "Am Montagabend im Sender Nordwelle befragt, rief Verkehrsministerin Clara Veldane "
+        "die Fahrer auf, „die Brücke zu meiden“. „Wir verhandeln nicht unter dem Druck von "
+        "Blockaden“, sagte sie.",
+    ]
+    assert extract_from_text(paragraphs, "de")[-1].speaker == "Clara Veldane"

@@ -156,6 +156,10 @@ class Speakers:
         person = max(before, key=lambda p: p[0]) if before and not found.plural else None
         last = self.last
         personal = found.text.lower() in self.lex.person_pronouns
+        if person is not None and gender and self.gender(person[1]) == gender:
+            # "sie", "она": a person known to be a woman beats a description that spoke
+            # last ("Am Dienstag befragt" taken for a subject)
+            personal = personal or (last is not None and last.kind == "description")
         if (
             last is not None
             and last.plural == found.plural
