@@ -184,3 +184,12 @@ def test_sie_takes_the_woman_over_a_description_that_spoke_last() -> None:
         "Blockaden“, sagte sie.",
     ]
     assert extract_from_text(paragraphs, "de")[-1].speaker == "Clara Veldane"
+
+
+def test_a_german_name_set_off_by_commas_is_a_person_even_if_its_words_are_nouns() -> None:
+    paragraphs = [
+        "Vorstandschefin Katrin Wendler sagte, das Werk werde Ende des Jahres geschlossen.",
+        "Der Vorsitzende des Betriebsrats, Jürgen Hollmann, reagierte mit scharfer Kritik. "
+        "„Das ist ein Schlag ins Gesicht der ganzen Belegschaft“, sagte er.",
+    ]
+    assert extract_from_text(paragraphs, "de")[-1].speaker == "Jürgen Hollmann"
