@@ -160,7 +160,7 @@ def test_a_name_after_a_preposition_and_a_noun_is_not_a_subject() -> None:
 def test_a_surname_after_a_title_is_a_mention_of_that_gender() -> None:
     paragraphs = [
         "Irina Valcourt a été réélue dimanche à la tête de la province.",
-        "« Nous resterons vigilants sur chaque dépense », a déclaré Paul Ferrandel, qui "
+        "« Nous resterons vigilants sur chaque dépense », a déclaré Gaspard Ferrandel, qui "
         "dirige l'opposition.",
         "Mme Valcourt entame son quatrième mandat. Dans son discours, elle a promis de "
         "« gouverner aussi pour ceux qui n'ont pas voté pour nous ».",
@@ -193,3 +193,31 @@ def test_a_german_name_set_off_by_commas_is_a_person_even_if_its_words_are_nouns
         "„Das ist ein Schlag ins Gesicht der ganzen Belegschaft“, sagte er.",
     ]
     assert extract_from_text(paragraphs, "de")[-1].speaker == "Jürgen Hollmann"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "speaker"),
+    [
+        (
+            "fr",
+            "Gaspard Ferrandel, dont le parti Vostra Kelmar était arrivé en tête du scrutin "
+            "du 22 mars avec 29 sièges, "
+            "a dénoncé « une coalition des perdants qui se partagent les postes ».",
+            "Gaspard Ferrandel",
+        ),
+        (
+            "en",
+            "Mara Tellen, whose company Harbour Lines runs the ferries, said that the quay "
+            "would reopen on Monday.",
+            "Mara Tellen",
+        ),
+    ],
+)
+def test_a_name_inside_a_relative_clause_is_not_the_subject(
+    lang: str, paragraph: str, speaker: str
+) -> None:
+    intro = {
+        "fr": "Gaspard Ferrandel a pris la parole lundi.",
+        "en": "Mara Tellen spoke on Monday.",
+    }
+    assert extract_from_text([intro[lang], paragraph], lang)[-1].speaker == speaker

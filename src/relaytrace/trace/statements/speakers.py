@@ -227,6 +227,10 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
         inner = seg[:-1]
         cut = inner.rfind(",")
         tail = inner[cut + 1 :]
+        if cut > 0 and tail.split()[:1] and tail.split()[0].lower() in lex.relatives:
+            # "Anton Keller, dont le parti Tarvon First …, a dénoncé": a relative clause
+            # between subject and verb; its names are not the subject
+            return speaker_before(inner[:cut] + ",", lex, offset)
         runs = name_runs(tail, lex, offset + cut + 1) if cut > 0 else []
         lead = inner[:cut]
         if (
