@@ -68,7 +68,8 @@ class Speakers:
 
     def gender(self, name: str) -> str | None:
         """What the article told of this person's gender, if anything."""
-        return self.genders.get(fold(name.split()[-1])) or None if name.split() else None
+        words = name.split()
+        return (self.genders.get(fold(words[-1])) or None) if words else None
 
     def note_body(self, name: str, position: int) -> None:
         """An institution written in full ("Ministry of Health", "Gesundheitsministerium")."""
