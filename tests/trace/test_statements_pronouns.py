@@ -221,3 +221,14 @@ def test_a_name_inside_a_relative_clause_is_not_the_subject(
         "en": "Mara Tellen spoke on Monday.",
     }
     assert extract_from_text([intro[lang], paragraph], lang)[-1].speaker == speaker
+
+
+def test_a_quote_that_says_i_is_a_person_not_a_body() -> None:
+    paragraphs = [
+        "La capitana Marta Quesada visitó el muelle el lunes por la mañana.",
+        "Según la autoridad portuaria, 40 barcos esperan fondeados frente al puerto.",
+        "«Yo nunca había visto una cola así en este puerto», dijo.",
+    ]
+    body, person = extract_from_text(paragraphs, "es")
+    assert body.speaker == "la autoridad portuaria"
+    assert person.speaker == "Marta Quesada"

@@ -172,6 +172,13 @@ def _named_after(text: str, verb_end: int, offset: int, speakers: Speakers) -> S
     return None
 
 
+def _first_person(quote: str, lex: Lexicon) -> bool:
+    """A quote in the first person singular ("I", "je", "ich", "я"): a person speaks."""
+    return bool(lex.first_person) and any(
+        w.strip(".,;:!?«»\"“”„'’").lower() in lex.first_person for w in quote.split()
+    )
+
+
 def _bodies(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Spans of institutions written in full: capitalised runs holding a body word, with
     particles and prepositions between capitalised words ("Ministry of Health",
@@ -245,8 +252,9 @@ def extract_from_text(paragraphs: Sequence[str], lang: str | None) -> list[State
                 if found is None:
                     name, role = None, None
                 else:
+                    singular = f.kind == "direct" and _first_person(quote, lex)
                     name, role = speakers.resolve(
-                        found, offset + found.start if found.start else start, f.verb
+                        found, offset + found.start if found.start else start, f.verb, singular
                     )
                     name = name or None
                     if name and found.kind == "name":

@@ -54,6 +54,7 @@ class Lexicon:
     lowercase_bodies: bool = False
     noun_suffixes: tuple[str, ...] = ()
     person_pronouns: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
     oblique_determiners: frozenset[str] = frozenset()
     masculine_words: frozenset[str] = frozenset()
@@ -174,6 +175,7 @@ def lexicon(lang: str | None) -> Lexicon:
         lowercase_bodies=bool(data.get("lowercase_bodies", False)),
         noun_suffixes=tuple(get("noun_suffixes")),
         person_pronouns=frozenset(get("person_pronouns")),
+        first_person=frozenset(get("first_person")),
         relatives=frozenset(get("relatives")),
         oblique_determiners=frozenset(get("oblique_determiners")),
         masculine_words=frozenset(get("masculine_words")),

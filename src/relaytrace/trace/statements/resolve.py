@@ -107,7 +107,7 @@ class Speakers:
         return best or (name, None)
 
     def resolve(
-        self, found: Speaker, position: int, verb: str | None = None
+        self, found: Speaker, position: int, verb: str | None = None, singular: bool = False
     ) -> tuple[str, str | None]:
         """Name and role for a speaker phrase, using what the article said before; a
         pronoun or a gendered verb (``verb``) skips persons of the other gender."""
@@ -115,7 +115,7 @@ class Speakers:
             name, role = self.full_name(found.text, position)
             return name, found.role or role
         if found.kind == "pronoun":
-            return self._antecedent(found, position, verb)
+            return self._antecedent(found, position, verb, singular)
         if found.kind in ("role", "description"):
             # "the spokesman", "главы региона", "в министерстве": the person or body named
             # before with that role word (compared on a 5-letter stem, for inflection)
@@ -144,7 +144,7 @@ class Speakers:
         return found.text, found.role
 
     def _antecedent(
-        self, found: Speaker, position: int, verb: str | None
+        self, found: Speaker, position: int, verb: str | None, singular: bool = False
     ) -> tuple[str, str | None]:
         """What a pronoun or a missing subject stands for: the last speaker, unless a
         person was named in subject position since; persons of the other gender are
@@ -156,7 +156,8 @@ class Speakers:
             before = [p for p in before if self._fits(p[1], gender)]
         person = max(before, key=lambda p: p[0]) if before and not found.plural else None
         last = self.last
-        personal = found.text.lower() in self.lex.person_pronouns
+        # "he", "she"; or a quote that says "I": a body cannot be the speaker
+        personal = singular or found.text.lower() in self.lex.person_pronouns
         if person is not None and gender and self.gender(person[1]) == gender:
             # "sie", "она": a person known to be a woman beats a description that spoke
             # last ("Am Dienstag befragt" taken for a subject)
