@@ -252,7 +252,9 @@ def extract_from_text(paragraphs: Sequence[str], lang: str | None) -> list[State
                 if found is None:
                     name, role = None, None
                 else:
-                    singular = f.kind == "direct" and _first_person(quote, lex)
+                    singular = (
+                        found.kind == "pronoun" and f.kind == "direct" and _first_person(quote, lex)
+                    )
                     name, role = speakers.resolve(
                         found, offset + found.start if found.start else start, f.verb, singular
                     )
