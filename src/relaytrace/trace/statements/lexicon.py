@@ -53,6 +53,17 @@ class Lexicon:
     openers: frozenset[str] = frozenset()
     lowercase_bodies: bool = False
     noun_suffixes: tuple[str, ...] = ()
+    person_pronouns: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
+    relatives: frozenset[str] = frozenset()
+    oblique_determiners: frozenset[str] = frozenset()
+    masculine_words: frozenset[str] = frozenset()
+    feminine_words: frozenset[str] = frozenset()
+    feminine_role_endings: tuple[str, ...] = ()
+    masculine_verb_endings: tuple[str, ...] = ()
+    feminine_verb_endings: tuple[str, ...] = ()
+    masculine_name_endings: tuple[str, ...] = ()
+    feminine_name_endings: tuple[str, ...] = ()
 
     def is_noun_form(self, word: str) -> bool:
         """A common-noun ending ("Werkstor", "Lieferstaaten"), so a capital is no name."""
@@ -163,6 +174,17 @@ def lexicon(lang: str | None) -> Lexicon:
         openers=frozenset(get("openers")),
         lowercase_bodies=bool(data.get("lowercase_bodies", False)),
         noun_suffixes=tuple(get("noun_suffixes")),
+        person_pronouns=frozenset(get("person_pronouns")),
+        first_person=frozenset(get("first_person")),
+        relatives=frozenset(get("relatives")),
+        oblique_determiners=frozenset(get("oblique_determiners")),
+        masculine_words=frozenset(get("masculine_words")),
+        feminine_words=frozenset(get("feminine_words")),
+        feminine_role_endings=tuple(get("feminine_role_endings")),
+        masculine_verb_endings=tuple(get("masculine_verb_endings")),
+        feminine_verb_endings=tuple(get("feminine_verb_endings")),
+        masculine_name_endings=tuple(get("masculine_name_endings")),
+        feminine_name_endings=tuple(get("feminine_name_endings")),
         possessives={str(k).lower(): str(v) for k, v in data.get("possessives", {}).items()},
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from relaytrace.trace.statements.agreement import name_gender, role_gender, verb_gender, word_gender
 from relaytrace.trace.statements.lexicon import Lexicon, fold
 from relaytrace.trace.statements.speakers import Speaker
 
@@ -42,9 +43,33 @@ class Speakers:
     last_pos: int = -1
     said: list[tuple[int, str, str | None]] = field(default_factory=list)
     bodies: list[tuple[int, str]] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)  # surname key -> "m", "f" or "" (both)
+    objects: set[int] = field(default_factory=set)  # positions of names not in subject position
 
-    def note(self, name: str, role: str | None, position: int) -> None:
+    def note(self, name: str, role: str | None, position: int, subject: bool = True) -> None:
+        """A person named at ``position``; ``subject`` False for an object or a name inside
+        a quote, which a later pronoun does not take up."""
         self.people.append((position, name, role))
+        if not subject:
+            self.objects.add(position)
+        self.learn(name, role_gender(role, self.lex) or name_gender(name, self.lex))
+
+    def named_between(self, start: int, end: int) -> list[tuple[int, str, str | None]]:
+        """Persons named in [start, end), in order of position."""
+        return sorted(p for p in self.people if start <= p[0] < end)
+
+    def learn(self, name: str, gender: str | None) -> None:
+        """Record evidence that ``name`` is a man or a woman; contrary evidence cancels it."""
+        if not gender or not name.split():
+            return
+        key = fold(name.split()[-1])
+        known = self.genders.get(key)
+        self.genders[key] = gender if known in (None, gender) else ""
+
+    def gender(self, name: str) -> str | None:
+        """What the article told of this person's gender, if anything."""
+        words = name.split()
+        return (self.genders.get(fold(words[-1])) or None) if words else None
 
     def note_body(self, name: str, position: int) -> None:
         """An institution written in full ("Ministry of Health", "Gesundheitsministerium")."""
@@ -81,24 +106,16 @@ class Speakers:
                 best = (full, role)
         return best or (name, None)
 
-    def resolve(self, found: Speaker, position: int) -> tuple[str, str | None]:
-        """Name and role for a speaker phrase, using what the article said before."""
+    def resolve(
+        self, found: Speaker, position: int, verb: str | None = None, singular: bool = False
+    ) -> tuple[str, str | None]:
+        """Name and role for a speaker phrase, using what the article said before; a
+        pronoun or a gendered verb (``verb``) skips persons of the other gender."""
         if found.kind == "name":
             name, role = self.full_name(found.text, position)
             return name, found.role or role
         if found.kind == "pronoun":
-            before = [p for p in self.people if p[0] < position]
-            person = before[-1] if before and not found.plural else None
-            last = self.last
-            if (
-                last is not None
-                and last.plural == found.plural
-                and (person is None or self.last_pos >= person[0])
-            ):
-                return last.text, last.role
-            if person is not None:
-                return person[1], person[2]
-            return found.text, None
+            return self._antecedent(found, position, verb, singular)
         if found.kind in ("role", "description"):
             # "the spokesman", "главы региона", "в министерстве": the person or body named
             # before with that role word (compared on a 5-letter stem, for inflection)
@@ -125,6 +142,51 @@ class Speakers:
                 if named and key & stems and set(named) <= stems:
                     return full, role
         return found.text, found.role
+
+    def _antecedent(
+        self, found: Speaker, position: int, verb: str | None, singular: bool = False
+    ) -> tuple[str, str | None]:
+        """What a pronoun or a missing subject stands for: the last speaker, unless a
+        person was named in subject position since; persons of the other gender are
+        skipped, and a personal pronoun ("he", "she") skips a body."""
+        gender = word_gender(found.text, self.lex) if found.text else None
+        gender = gender or verb_gender(verb, self.lex)
+        before = [p for p in self.people if p[0] < position and p[0] not in self.objects]
+        if gender and any(self._fits(p[1], gender) for p in before):
+            before = [p for p in before if self._fits(p[1], gender)]
+        person = max(before, key=lambda p: p[0]) if before and not found.plural else None
+        last = self.last
+        # "he", "she"; or a quote that says "I": a body cannot be the speaker
+        personal = singular or found.text.lower() in self.lex.person_pronouns
+        if person is not None and gender and self.gender(person[1]) == gender:
+            # "sie", "она": a person known to be a woman beats a description that spoke
+            # last ("Am Dienstag befragt" taken for a subject)
+            personal = personal or (last is not None and last.kind == "description")
+        if (
+            last is not None
+            and last.plural == found.plural
+            and (person is None or self.last_pos >= person[0] or not self._fits(person[1], gender))
+            and (self._fits(last.text, gender) or person is None)
+            and not (personal and person is not None and self._is_body(last))
+        ):
+            return last.text, last.role
+        if person is not None:
+            return person[1], person[2]
+        return found.text, None
+
+    def _is_body(self, last: Speaker) -> bool:
+        """A last speaker that is an institution, not a person: a role or description
+        not resolved to a named person ("the Ministry of the Interior"), or an acronym."""
+        if self.gender(last.text):
+            return False
+        if last.text.isupper():
+            return True
+        named = any(p[1] == last.text for p in self.people)
+        return last.kind in ("role", "description") and not named
+
+    def _fits(self, name: str, gender: str | None) -> bool:
+        known = self.gender(name)
+        return gender is None or known is None or known == gender
 
 
 def _stem(word: str) -> str:

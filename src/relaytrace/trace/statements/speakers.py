@@ -53,6 +53,11 @@ def _is_role_token(tok: Token, lex: Lexicon) -> bool:
     return lex.is_role(tok.bare)
 
 
+def _apposed(text: str, start: int, end: int) -> bool:
+    """Set off by commas on both sides: an apposition ("der Vorsitzende, Anton Keller, …")."""
+    return text[:start].rstrip().endswith(",") and text[end:].lstrip().startswith(",")
+
+
 def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
     """Capitalised runs that look like names, with leading role words split off."""
     toks = tokenize(text, offset)
@@ -93,14 +98,19 @@ def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
             name = name[1:]
         # German capitalises nouns: two capitalised words not after an article, the last
         # one rare enough, are a name ("Konrad Esslinger", not "der Berliner Abendpost")
+        # one, or two words set off by commas ("…, Jürgen Albers, reagierte"), are a name
         prev = toks[i - 1].text.lower() if i > 0 else ""
         if (
             len(name) >= 2
             and lex.lang == "de"
             and prev not in lex.determiners
             and not any(_is_role_token(t, lex) for t in name)
-            and not is_common(name[-1].text, lex, 4.0)
-            and not is_common(name[0].text, lex, 4.5)
+            and (
+                (not is_common(name[-1].text, lex, 4.0) and not is_common(name[0].text, lex, 4.5))
+                or (
+                    len(name) == 2 and _apposed(text, name[0].start - offset, name[-1].end - offset)
+                )
+            )
         ):
             runs.append(_Run(tuple(name), roles))
             i = j + 1
@@ -217,6 +227,10 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
         inner = seg[:-1]
         cut = inner.rfind(",")
         tail = inner[cut + 1 :]
+        if cut > 0 and tail.split()[:1] and tail.split()[0].lower() in lex.relatives:
+            # "Anton Keller, dont le parti Tarvon First …, a dénoncé": a relative clause
+            # between subject and verb; its names are not the subject
+            return speaker_before(inner[:cut] + ",", lex, offset)
         runs = name_runs(tail, lex, offset + cut + 1) if cut > 0 else []
         lead = inner[:cut]
         if (
