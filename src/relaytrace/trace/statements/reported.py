@@ -139,7 +139,8 @@ def _source_phrase(rest: str, lex: Lexicon) -> int:
 
 
 def _source_speaker(source: str, marker: str, lex: Lexicon, offset: int) -> Speaker | None:
-    for w in marker.lower().split()[1:]:
+    # the possessive may come first ("jego zdaniem") or inside ("по его словам")
+    for w in marker.lower().split():
         pronoun = lex.possessives.get(w, w if w in lex.pronouns else None)
         if pronoun is not None:
             return Speaker(pronoun, "pronoun", plural=pronoun in lex.plural_pronouns)

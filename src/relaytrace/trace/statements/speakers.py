@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from relaytrace.trace.statements.inversion import (
+    addressee_before_subject,
+    after_window,
+    subject_after,
+)
 from relaytrace.trace.statements.lexicon import Lexicon
 from relaytrace.trace.statements.tokens import Token, is_capitalised, is_common, tokenize
 
@@ -299,23 +304,21 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
             end=offset + end,
             plural=first.lower() in lex.plural_pronouns,
         ), end
+    skip = addressee_before_subject(segment, lex)
+    if skip:
+        found, used = speaker_after(segment[skip:], lex, offset + skip)
+        return found, (skip + used if found is not None else 0)
     for start in lex.venue_starts:
         if stripped.lower().startswith(start + " ") and start not in lex.determiners:
             return None, 0
-    window = stripped
-    stop = len(window)
-    for mark in '.;:"“”«»„':
-        k = window.find(mark)
-        if 0 <= k < stop:
-            stop = k
-    window = window[:stop]
+    window = stripped[: after_window(stripped)]
     if _uncased(window):
         return _uncased_after(stripped, lex, offset + lead, lead)
     runs = name_runs(window, lex, offset + lead)
     if not runs:
         return _described_after(stripped, lex, offset + lead, lead)
-    run = runs[0]
-    for nxt in runs[1:]:
+    run = subject_after(runs, segment, offset, lex)
+    for nxt in runs[runs.index(run) + 1 :]:
         # "dijo la portavoz de la Fundación Mar Claro, Elena Brisal": the body after a
         # preposition belongs to the role; the name in apposition is the speaker
         words = segment[: run.start - offset].split()
@@ -326,13 +329,18 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
         ):
             words.pop()
         between = segment[run.end - offset : nxt.start - offset].strip()
-        if not (words and words[-1].lower() in lex.prepositions and between == ","):
+        # the body's last words may have been cut from its run ("von Nordhafen Transit,")
+        tail_ok = between.endswith(",") and all(is_capitalised(w) for w in between[:-1].split())
+        if not (words and words[-1].lower() in lex.prepositions and tail_ok):
             break
         run = nxt
     before = segment[: run.start - offset]
     if (
         len(before.split()) > 10
-        or any(w.lower().strip(",") in lex.prepositions for w in before.split()[:1])
+        or any(
+            w.lower().strip(",") in lex.prepositions and w.lower() not in lex.determiners
+            for w in before.split()[:1]
+        )
         or any(
             w.lower().startswith(lex.complementisers) for w in before.split() if lex.complementisers
         )
