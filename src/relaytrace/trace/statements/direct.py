@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from relaytrace.trace.statements.fronted import past_adverbial
 from relaytrace.trace.statements.inversion import quoted_name
 from relaytrace.trace.statements.lexicon import Lexicon
 from relaytrace.trace.statements.quotes import QuoteSpan, find_quotes
@@ -147,6 +148,9 @@ def _attribution_before(
     else:
         speaker = speaker_before(seg[: v.start], lex, start)
     rest = between
+    speaker, inverted, used = past_adverbial(speaker, between, lex, start + v.end)
+    if inverted is not None:
+        speaker, rest = inverted, between[used:]
     if speaker is None or (speaker.kind == "description" and _words(speaker.text) > 6):
         found, used = speaker_after(between, lex, start + v.end)
         if found is not None:

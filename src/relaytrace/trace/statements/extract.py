@@ -82,10 +82,12 @@ def _note_names(speakers: Speakers, paragraphs: Sequence[str], lex: Lexicon) -> 
             if not _person_like(run, lex):
                 continue
             before = text[max(0, run.start - 60) : run.start].split()
+            if before and before[-1].lower() in lex.determiners:
+                continue  # "Der Berliner Abendpost", "la société Vectral Logistique"
             if before and not before[-1][:1].isupper():
                 word = before[-1].lower()
-                if word in lex.determiners or word in lex.prepositions or word.endswith(("'", "’")):
-                    continue  # "la société Vectral Logistique", "de Tarvon First"
+                if word in lex.prepositions or word.endswith(("'", "’")):
+                    continue  # "de Tarvon First"
             role = " ".join(t.text for t in run.roles) or None
             if role is None and before:
                 role = role_phrase(" ".join(before[-5:]), lex)

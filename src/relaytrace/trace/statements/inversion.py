@@ -10,17 +10,26 @@ rules pick the person among the name runs found there.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 from typing import Protocol
 
 import regex
 
 from relaytrace.trace.statements.lexicon import Lexicon
 
-__all__ = ["addressee_before_subject", "after_window", "quoted_name", "subject_after"]
+__all__ = [
+    "addressee_before_subject",
+    "after_window",
+    "bare_name_after",
+    "fronted_adverbial",
+    "quoted_name",
+    "subject_after",
+]
 
 # A stop for the subject window: clause punctuation, a quotation mark, or a full stop
 # that does not end an abbreviated title or initial ("Dr.", "Prof.", "J.").
 _STOP = regex.compile(r"[;:\"“”«»„]|(?<!(?<![\p{L}])\p{Lu}\p{Ll}{0,3})\.")
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 # A short quoted name ("«Норд Лайн»", "„Gazecie Porannej”"): a title, not a quotation.
 _QUOTED_NAME = regex.compile(r"[«„“\"]\p{Lu}[^«»„“”\"\n.,;:!?]{0,40}[»“”\"]")
 _QUOTES = ' «»„“”"'
@@ -74,6 +83,57 @@ def addressee_before_subject(text: str, lex: Lexicon) -> int:
         return 0
     rest = text[m.end() :].split(maxsplit=1)
     return m.end() if rest and lex.is_role(rest[0]) else 0
+
+
+def bare_name_after(window: str, lex: Lexicon) -> tuple[int, int] | None:
+    """Span of a lone capitalised word opening ``window`` that must be a name where every
+    noun is capitalised: a noun would need its article ("sagte Kerner im Gespräch", not
+    "sagte der Kerner"). None when the next word is capitalised too (a longer run)."""
+    if not lex.capitalised_nouns:
+        return None
+    words = list(islice(_WORD.finditer(window), 2))
+    if not words or window[: words[0].start()].strip() or not words[0].group()[:1].isupper():
+        return None
+    m = words[0]
+    word = m.group().lower()
+    if word in lex.determiners or word in lex.pronouns or word in lex.prepositions:
+        return None
+    if lex.is_role(word) or any(t.split()[-1] == word for t in lex.time_words):
+        return None
+    if window[m.end() : m.end() + 1] == ".":
+        return None  # an abbreviated title ("Dr. Ina Roth")
+    if (
+        len(words) > 1
+        and not window[m.end() : words[1].start()].strip()
+        and words[1].group()[:1].isupper()
+    ):
+        return None
+    return m.start(), m.end()
+
+
+def fronted_adverbial(phrase: str, lex: Lexicon) -> str | None:
+    """What a phrase before the verb names when it is an adverbial, not the subject.
+
+    "In Velden", "Am Dienstagabend", "В министерстве", "Bei Nordhafen Energie": the
+    subject then follows the verb (verb-second order, "In Velden sagte Ina Roth");
+    with no subject after the verb the place is the source ("В министерстве заявили",
+    "Bei Nordhafen Energie hieß es"). Returns the preposition's object ("" for a time
+    word), or None when the phrase does not open with a preposition or time word.
+    """
+    words = phrase.split()
+    if not words:
+        return None
+    first = words[0].lower()
+    if " ".join(words).lower() in lex.time_words:
+        return ""
+    if first in lex.prepositions and first not in lex.determiners:
+        rest = words[1:]
+        if " ".join(rest).lower() in lex.time_words or any(
+            t.split()[-1] == " ".join(rest).lower() for t in lex.time_words
+        ):
+            return ""
+        return " ".join(rest)
+    return None
 
 
 def subject_after(runs: Sequence[_Run], segment: str, offset: int, lex: Lexicon) -> _Run:

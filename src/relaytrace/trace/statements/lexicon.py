@@ -53,6 +53,15 @@ class Lexicon:
     openers: frozenset[str] = frozenset()
     lowercase_bodies: bool = False
     noun_suffixes: tuple[str, ...] = ()
+    capitalised_nouns: bool = False
+    anaphor_suffixes: tuple[str, ...] = ()
+
+    def is_anaphor(self, phrase: str) -> bool:
+        """A noun phrase that refers back to a person like a pronoun ("der 29-Jährige")."""
+        words = phrase.lower().split()
+        return 0 < len(words) <= 3 and words[-1].strip(".,").endswith(
+            self.anaphor_suffixes or ("\0",)
+        )
 
     def is_noun_form(self, word: str) -> bool:
         """A common-noun ending ("Werkstor", "Lieferstaaten"), so a capital is no name."""
@@ -163,6 +172,8 @@ def lexicon(lang: str | None) -> Lexicon:
         openers=frozenset(get("openers")),
         lowercase_bodies=bool(data.get("lowercase_bodies", False)),
         noun_suffixes=tuple(get("noun_suffixes")),
+        capitalised_nouns=bool(data.get("capitalised_nouns", False)),
+        anaphor_suffixes=tuple(get("anaphor_suffixes")),
         possessives={str(k).lower(): str(v) for k, v in data.get("possessives", {}).items()},
     )
 

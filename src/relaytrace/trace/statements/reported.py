@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from relaytrace.trace.statements.direct import Found
+from relaytrace.trace.statements.fronted import past_adverbial
 from relaytrace.trace.statements.lexicon import Lexicon
 from relaytrace.trace.statements.speakers import Speaker, speaker_after, speaker_before
 from relaytrace.trace.statements.tokens import tokenize
@@ -190,6 +191,8 @@ def _verb_statement(
             after_speaker, used = after, after_used + skip
     if speaker is None and after_speaker is None and pre_tail:
         speaker = speaker_before(pre, lex, a)
+        speaker, after_speaker, used = past_adverbial(speaker, post[skip:], lex, v.end + skip)
+        used += skip if after_speaker is not None else 0
     if speaker is None and after_speaker is None:
         after_speaker, used = speaker_after(post[skip:], lex, v.end + skip)
         if after_speaker is not None:

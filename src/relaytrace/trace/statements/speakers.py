@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from relaytrace.trace.statements.inversion import (
     addressee_before_subject,
     after_window,
+    bare_name_after,
     subject_after,
 )
 from relaytrace.trace.statements.lexicon import Lexicon
@@ -160,17 +161,29 @@ def _clean(text: str) -> str:
     return text.strip(' ,;:—–-\u00a0«»“”"„')
 
 
+def _governed(before: list[str], lex: Lexicon) -> bool:
+    """The words before a name run end with a preposition governing it, past determiners,
+    roles and capitalised words ("von der Harbour Trust", "Sprecher der Regierung");
+    an article that is also a preposition governs after a noun (German genitive "der")."""
+    words = list(before)
+    while words:
+        w = words[-1].lower().strip(",")
+        if w in lex.prepositions and (
+            w not in lex.determiners
+            or (len(words) > 1 and (lex.is_role(words[-2]) or is_capitalised(words[-2])))
+        ):
+            return True
+        if not (w in lex.determiners or lex.is_role(w) or is_capitalised(words[-1])):
+            return False
+        words.pop()
+    return False
+
+
 def _subject_run(runs: list[_Run], text: str, offset: int, lex: Lexicon) -> _Run | None:
     """The first run not governed by a preposition ("Varenikova of the Port Verin Institute")."""
     for run in reversed(runs):
         before = text[: run.start - offset].split()
-        while before and (
-            before[-1].lower() in lex.determiners
-            or lex.is_role(before[-1])
-            or is_capitalised(before[-1])
-        ):
-            before.pop()
-        if before and before[-1].lower().strip(",") in lex.prepositions:
+        if _governed(before, lex):
             continue
         return run
     return None
@@ -275,6 +288,8 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
         return None
     if hw[-1].lower() in lex.pronouns:
         return Speaker(hw[-1], "pronoun", plural=hw[-1].lower() in lex.plural_pronouns)
+    if lex.anaphor_suffixes and lex.is_anaphor(phrase):
+        return Speaker(phrase, "pronoun")  # "Der 29-Jährige sagte": the person named before
     if role_phrase(phrase, lex):
         kind = "role"
     elif any(is_capitalised(w) for w in hw) or (hw[0].lower() in lex.determiners):
@@ -314,6 +329,17 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
     window = stripped[: after_window(stripped)]
     if _uncased(window):
         return _uncased_after(stripped, lex, offset + lead, lead)
+    head = window.split(",", 1)[0].split()[:2]
+    if lex.anaphor_suffixes and lex.is_anaphor(" ".join(head)):
+        # "sagte der 29-Jährige": the person named before
+        end = lead + stripped.find(head[-1]) + len(head[-1])
+        return Speaker(" ".join(head), "pronoun", start=offset + lead, end=offset + end), end
+    bare = bare_name_after(window, lex)
+    if bare is not None:
+        a, b = bare
+        return Speaker(window[a:b], "name", start=offset + lead + a, end=offset + lead + b), (
+            lead + b
+        )
     runs = name_runs(window, lex, offset + lead)
     if not runs:
         return _described_after(stripped, lex, offset + lead, lead)
@@ -322,16 +348,10 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
         # "dijo la portavoz de la Fundación Mar Claro, Elena Brisal": the body after a
         # preposition belongs to the role; the name in apposition is the speaker
         words = segment[: run.start - offset].split()
-        while words and (
-            words[-1].lower() in lex.determiners
-            or lex.is_role(words[-1])
-            or is_capitalised(words[-1])
-        ):
-            words.pop()
         between = segment[run.end - offset : nxt.start - offset].strip()
         # the body's last words may have been cut from its run ("von Nordhafen Transit,")
         tail_ok = between.endswith(",") and all(is_capitalised(w) for w in between[:-1].split())
-        if not (words and words[-1].lower() in lex.prepositions and tail_ok):
+        if not (_governed(words, lex) and tail_ok):
             break
         run = nxt
     before = segment[: run.start - offset]
