@@ -55,6 +55,7 @@ class Lexicon:
     noun_suffixes: tuple[str, ...] = ()
     capitalised_nouns: bool = False
     anaphor_suffixes: tuple[str, ...] = ()
+    converbs: frozenset[str] = frozenset()
 
     def is_anaphor(self, phrase: str) -> bool:
         """A noun phrase that refers back to a person like a pronoun ("der 29-Jährige")."""
@@ -140,7 +141,8 @@ def lexicon(lang: str | None) -> Lexicon:
     no_spaces = bool(data.get("no_spaces", False))
     get = lambda key: [str(x).lower() for x in data.get(key, [])]  # noqa: E731
     # clitics written onto the verb ("و" + "قال" = "وقال", "and said")
-    verbs = get("verbs") + [p + v for p in get("verb_prefixes") for v in get("verbs")]
+    verbs = get("verbs") + get("converbs")
+    verbs += [p + v for p in get("verb_prefixes") for v in verbs]
     return Lexicon(
         lang=code,
         verbs=frozenset(verbs),
@@ -174,6 +176,7 @@ def lexicon(lang: str | None) -> Lexicon:
         noun_suffixes=tuple(get("noun_suffixes")),
         capitalised_nouns=bool(data.get("capitalised_nouns", False)),
         anaphor_suffixes=tuple(get("anaphor_suffixes")),
+        converbs=frozenset(get("converbs")),
         possessives={str(k).lower(): str(v) for k, v in data.get("possessives", {}).items()},
     )
 

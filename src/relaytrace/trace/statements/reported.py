@@ -28,6 +28,10 @@ _END = ' ,.!?;:"“”«»„‚‘’)(—–-\u00a0\n。！？；：'
 _DATELINE = regex.compile(r"\p{Lu}[\p{Lu}\s.'-]{2,40},[^–—\n]{1,60}?\s[–—-]\s")
 
 
+# Capitalised words left after a name run ("TV" of "Nordblick TV").
+_CAPITALISED_TAIL = regex.compile(r"(?:\s+\p{Lu}[\p{L}\p{N}.-]*)*")
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     m = _DATELINE.match(text, a, b)
     if m:
@@ -177,27 +181,38 @@ def _verb_statement(
     pre_words = pre_tail.lower().split()
     if speaker is None and shared is not None and pre_words and pre_words[-1] in lex.conjunctions:
         speaker = shared
+    if speaker is None and shared is not None and v.text.lower() in lex.converbs:
+        speaker = shared  # "…, сказал Петров, добавив, что …": the finite verb's subject
     used = 0
     skip = skip_time(post, lex)
     after_speaker: Speaker | None = None
+    venue_first: str | None = None
     if speaker is None and pre_tail and pre_tail[-1] in ",—–-":
         # "…, said X" (inverted) or "X, a spokesman, said …" (apposition)
         before = speaker_before(pre, lex, a)
         after, after_used = speaker_after(post[skip:], lex, v.end + skip)
         told = v.text.lower().split()[-1] in lex.venue_object_verbs
+        addressed = _addressee(post[skip:], lex, v.end + skip)
         if before is not None and before.kind == "name" and (told or after is None):
             speaker = before
+        elif before is not None and before.kind == "name" and addressed is not None:
+            speaker, (venue_first, used) = before, addressed
+            used += skip
         elif after is not None:
             after_speaker, used = after, after_used + skip
     if speaker is None and after_speaker is None and pre_tail:
         speaker = speaker_before(pre, lex, a)
         speaker, after_speaker, used = past_adverbial(speaker, post[skip:], lex, v.end + skip)
         used += skip if after_speaker is not None else 0
+        addressed = _addressee(post[skip:], lex, v.end + skip)
+        if speaker is not None and speaker.kind != "description" and addressed is not None:
+            venue_first, used = addressed[0], addressed[1] + skip
     if speaker is None and after_speaker is None:
         after_speaker, used = speaker_after(post[skip:], lex, v.end + skip)
         if after_speaker is not None:
             used += skip
     venue, vlen = find_venue(post[used:], lex, v.text)
+    venue = venue or venue_first
     rest_at = v.end + used + vlen
     rest_at += skip_time(text[rest_at:b], lex)
     rest = text[rest_at:b]
@@ -257,6 +272,34 @@ def _verb_statement(
     return Found("reported", ((ca, cb),), who, v.text, venue, ((v.start, v.end),))
 
 
+def _addressee(post: str, lex: Lexicon, offset: int) -> tuple[str, int] | None:
+    """An outlet or person spoken to, named right after the verb and before the reported
+    clause ("sagte Nordblick TV, man werde …", "заявила Eastern Herald TV, что …"): a
+    dative with no preposition. Returns it and the characters of ``post`` it takes."""
+    if not lex.comma_clause or not post.lstrip()[:1].isupper():
+        return None  # only where the clause is set off by a comma ("said Monday that")
+    found, used = speaker_after(post, lex, offset)
+    if found is None or found.kind != "name":
+        return None
+    used += _CAPITALISED_TAIL.match(post, used).end() - used  # "Nordblick TV": common words
+    rest = post[used:]
+    if _complementiser(rest, lex) is None and not rest.lstrip().startswith(","):
+        return None
+    return post[found.start - offset : used].strip(), used
+
+
+def _converb_subject(found: list[Found], a: int, verb_at: int) -> Speaker:
+    """The subject of a converb ("добавив", "dodając", "مضيفاً"): that of the last finite
+    speech verb before it in the sentence, else the speaker before (no subject written)."""
+    prior = [
+        (u[0], f.speaker)
+        for f in found
+        for u in f.used
+        if f.speaker is not None and a <= u[0] < verb_at
+    ]
+    return max(prior, key=lambda p: p[0])[1] if prior else Speaker("", "pronoun")
+
+
 def _follows_on(text: str, a: int, b: int, lex: Lexicon) -> bool:
     """A sentence in the reporting subjunctive ("Man werde …", "Die Lage sei …")."""
     if not lex.subjunctive or text[a] in '"“„«»':
@@ -295,6 +338,8 @@ def reported_speech(
             if any(t[0] <= v.start < t[1] for t in taken):
                 continue
             shared = found_here[-1].speaker if found_here else None
+            if v.text.lower() in lex.converbs:
+                shared = _converb_subject([*earlier, *found_here], a, v.start)
             f = _verb_statement(text, a, b, v, lex, nxt, shared)
             if f is None:
                 continue
