@@ -238,7 +238,7 @@ def _verb_statement(
     ):
         # a later verb after a break starts its own attribution; one right inside the
         # clause is the clause's own verb ("told X that the words confirmed …")
-        comma = text.rfind(",", clause[0], nxt)
+        comma = max(text.rfind(",", clause[0], nxt), text.rfind("،", clause[0], nxt))
         end = comma if comma > clause[0] and _words(text[clause[0] : comma]) >= 3 else nxt
         clause = _trim(text, clause[0], end)
     if clause is not None and _size(text[clause[0] : clause[1]], lex) >= _MIN_CLAUSE_WORDS:

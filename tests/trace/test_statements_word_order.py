@@ -1,0 +1,204 @@
+"""Word order around the speech verb in German, Polish, Russian, Ukrainian and Arabic:
+inverted subjects behind titles, role complements and outlets, verb-second order,
+converbs and the pronoun forms of these languages (fictional people and outlets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from relaytrace.trace.statements import extract_from_text
+
+
+def _speakers(paragraphs: list[str], lang: str) -> list[str | None]:
+    return [s.speaker for s in extract_from_text(paragraphs, lang)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        # the company in quotes is the role's complement, the person follows it
+        (
+            "ru",
+            "«Мы не можем гарантировать безопасную работу станции», — заявил генеральный "
+            "директор «Северной Трубы» Аркадий Лебедев в интервью.",
+            "Аркадий Лебедев",
+        ),
+        # the region in the genitive belongs to the role
+        (
+            "ru",
+            "Пожар полностью потушен спустя шесть часов, сообщил в субботу губернатор "
+            "Заречной области Геннадий Кружнов.",
+            "Геннадий Кружнов",
+        ),
+        # the outlet spoken to comes first, then the role and the name
+        (
+            "uk",
+            "«Ми вже бачили такий сценарій», — сказала Kyiv Evening Post енергетична "
+            "експертка Олена Гаврилюк з київського центру.",
+            "Олена Гаврилюк",
+        ),
+        (
+            "uk",
+            "«Зниження має сезонний характер», – розповів виданню «Зоря Півдня» заступник "
+            "керівника адміністрації порту Віктор Трошенко.",
+            "Віктор Трошенко",
+        ),
+        (
+            "pl",
+            "„Dla naszych członków to 30 procent obrotów” – powiedział „Gazecie Porannej” "
+            "Tomasz Wierzbiński, dyrektor izby.",
+            "Tomasz Wierzbiński",
+        ),
+        # German "der" after the verb opens the subject, not a genitive
+        (
+            "de",
+            "„Wir haben mehrfach um einen Zeitplan gebeten“, erklärte der Generaldirektor "
+            "von Nordhafen Transit, Arkadi Lebedinski, in einer Mitteilung.",
+            "Arkadi Lebedinski",
+        ),
+        (
+            "de",
+            "Der Brand wurde nach sechs Stunden vollständig gelöscht, sagte der Gouverneur "
+            "der Region Talborsk, Gennadi Kruschnow, am Samstag.",
+            "Gennadi Kruschnow",
+        ),
+        # an abbreviated title does not end the subject
+        (
+            "de",
+            "„Wir rationieren“, sagte Dr. Tamar Ilvenko, die eine Feldklinik leitet.",
+            "Tamar Ilvenko",
+        ),
+    ],
+)
+def test_subject_after_the_verb(lang: str, text: str, speaker: str) -> None:
+    assert _speakers([text], lang) == [speaker]
+
+
+def test_quoted_outlet_in_the_attribution_is_no_statement() -> None:
+    text = (
+        "«Снижение в мае носит сезонный характер», – рассказал «Востоку Сегодня» "
+        "заместитель руководителя администрации порта Виктор Трошкин."
+    )
+    (found,) = extract_from_text([text], "ru")
+    assert found.speaker == "Виктор Трошкин"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a fronted adverbial: the subject follows the verb
+        (
+            "In Velden erklärte die Sprecherin Ina Rothmayr, die Gespräche seien gescheitert.",
+            "Ina Rothmayr",
+        ),
+        (
+            "Am Dienstagmorgen auf Radio Nordwelle befragt, rief Agrarministerin Claire "
+            "Demaris die Landwirte auf, „die Straßen freizugeben“.",
+            "Claire Demaris",
+        ),
+        # every noun is capitalised: a bare capitalised word after the verb is a name,
+        # though "Keller" is also a common noun
+        ("„Das Werk ist zu klein“, sagte Keller im Gespräch mit dem Sender.", "Keller"),
+        # with no subject after the verb, the place is the source
+        (
+            "Bei Nordwerk Energie hieß es, man prüfe die Mitteilung des Betreibers.",
+            "Nordwerk Energie",
+        ),
+    ],
+)
+def test_german_verb_second_order(text: str, speaker: str) -> None:
+    assert _speakers([text], "de") == [speaker]
+
+
+def test_pronoun_right_after_the_verb_is_the_subject_not_the_fronted_dative() -> None:
+    paragraphs = [
+        "Betriebsratschef Jürgen Alvermann kündigte Widerstand an.",
+        "Der Nordhafener Rundschau sagte er am Abend: „Über Kündigungen reden wir nicht.“",
+    ]
+    assert _speakers(paragraphs, "de") == ["Jürgen Alvermann"]
+
+
+def test_age_noun_refers_back_like_a_pronoun() -> None:
+    text = (
+        "Bester Läufer war Jonas Vorlind aus Köln. "
+        "„Bei dem Tempo vorne kann man nur staunen“, sagte der 29-Jährige."
+    )
+    assert _speakers([text], "de") == ["Jonas Vorlind"]
+
+
+def test_russian_place_of_an_impersonal_plural_is_the_source() -> None:
+    text = "В министерстве отметили, что делегация страны готова прибыть в Женеву."
+    assert _speakers([text], "ru") == ["министерстве"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker", "venue"),
+    [
+        (
+            "ru",
+            "Экономист Лидия Варенская заявила Nordline TV, что импортёры уже сократили "
+            "зависимость от поставок.",
+            "Лидия Варенская",
+            "Nordline TV",
+        ),
+        (
+            "de",
+            "Der Militäranalyst Pavel Doronin sagte Nordblick TV, die Worte bestätigten, "
+            "was man seit Langem vermutet habe.",
+            "Pavel Doronin",
+            "Nordblick TV",
+        ),
+    ],
+)
+def test_outlet_after_the_verb_before_the_clause_is_the_venue(
+    lang: str, text: str, speaker: str, venue: str
+) -> None:
+    first = extract_from_text([text], lang)[0]
+    assert (first.speaker, first.venue) == (speaker, venue)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "ru",
+            "«Европейские покупатели свой рынок обратно не получат», — сказал Руслан "
+            "Терехов, добавив, что поставки будут перенаправлены в Южную Азию.",
+        ),
+        (
+            "pl",
+            "„Nasi eksporterzy znajdą nowych nabywców” – powiedział Jan Wolnicki, dodając, "
+            "że dostawy trafią do Azji Południowej.",
+        ),
+    ],
+)
+def test_converb_shares_the_subject_of_the_finite_verb(lang: str, text: str) -> None:
+    speakers = _speakers([text], lang)
+    assert len(speakers) == 2 and speakers[0] == speakers[1] is not None
+
+
+def test_polish_possessive_before_the_according_to_marker() -> None:
+    paragraphs = [
+        "„Scenariusz jest znany” – ocenia Tomasz Wierzbiński z Instytutu Rynku Gazu. "
+        "Jego zdaniem dziesięciodniowa przerwa w połowie marca, gdy magazyny są pełne, "
+        "ma przede wszystkim wywołać nerwowość na giełdach.",
+    ]
+    assert _speakers(paragraphs, "pl") == ["Tomasz Wierzbiński"] * 2
+
+
+def test_arabic_role_with_the_article_resolves_to_the_minister() -> None:
+    paragraphs = [
+        "وقال وزير النقل، الدكتور نادر الصافي، إن الميناء سيعيد فتح أبوابه يوم الاثنين.",
+        "وأوضح الوزير أن السفن الأولى ستصل إلى الرصيف مساء الأحد.",
+    ]
+    assert _speakers(paragraphs, "ar") == ["نادر الصافي"] * 2
+
+
+def test_arabic_but_he_warned_that_continues_with_the_same_speaker() -> None:
+    text = (
+        "ورأى سامر الحلبي، المحلل في مركز الدراسات البحرية، أن القرار جاء متأخراً بعض الشيء، "
+        "لكنه حذر من أن الالتزام الفعلي هو الاختبار الحقيقي للجميع."
+    )
+    first, second = extract_from_text([text], "ar")
+    assert first.quote == "القرار جاء متأخراً بعض الشيء"
+    assert (second.verb, second.speaker) == ("حذر", "سامر الحلبي")
