@@ -202,3 +202,33 @@ def test_arabic_but_he_warned_that_continues_with_the_same_speaker() -> None:
     first, second = extract_from_text([text], "ar")
     assert first.quote == "القرار جاء متأخراً بعض الشيء"
     assert (second.verb, second.speaker) == ("حذر", "سامر الحلبي")
+
+
+def test_name_inside_a_genitive_chain_after_a_preposition_is_not_the_subject() -> None:
+    text = (
+        "Экономист Лидия Варенская из Института прикладной экономики Порт-Верина заявила, "
+        "что импортёры уже сократили зависимость от поставок."
+    )
+    assert _speakers([text], "ru") == ["Лидия Варенская"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        (
+            "pl",
+            "Ministerstwo Spraw Zagranicznych w Selvarze wezwało we wtorek rano ambasadora "
+            "Lavranii i oświadczyło, że złoży wniosek o konsultacje.",
+            "Ministerstwo Spraw Zagranicznych w Selvarze",
+        ),
+        (
+            "ru",
+            "Министр Павел Сидоренко посетил порт и заявил, что краны заменят в мае.",
+            "Павел Сидоренко",
+        ),
+    ],
+)
+def test_verb_after_and_shares_the_subject_at_the_sentence_start(
+    lang: str, text: str, speaker: str
+) -> None:
+    assert _speakers([text], lang) == [speaker]

@@ -181,6 +181,8 @@ def _verb_statement(
     pre_words = pre_tail.lower().split()
     if speaker is None and shared is not None and pre_words and pre_words[-1] in lex.conjunctions:
         speaker = shared
+    if speaker is None and shared is None and pre_words and pre_words[-1] in lex.conjunctions:
+        speaker = _conjoined_subject(pre, lex, a)
     if speaker is None and shared is not None and v.text.lower() in lex.converbs:
         speaker = shared  # "…, сказал Петров, добавив, что …": the finite verb's subject
     used = 0
@@ -270,6 +272,42 @@ def _verb_statement(
         return None
     venue = venue or find_venue_anywhere(text[cb:b], lex)
     return Found("reported", ((ca, cb),), who, v.text, venue, ((v.start, v.end),))
+
+
+def _conjoined_subject(pre: str, lex: Lexicon, offset: int) -> Speaker | None:
+    """The subject a verb after "and" shares with the verb before it, written at the start
+    of the sentence: "Ministerstwo Spraw Zagranicznych w Selvarze wezwało ambasadora i
+    oświadczyło, że …" (not "ambasadora", the object before "i"). The head runs up to
+    the first lower-case word that is not a role, determiner or preposition; it counts
+    when it names a body (a role word and capitals) or a person of two words or more."""
+    toks = tokenize(pre)
+    k = 0
+    while k < len(toks):
+        w = toks[k].text
+        low = w.lower()
+        if not (
+            w[:1].isupper()
+            or low in lex.determiners
+            or low in lex.prepositions
+            or low in lex.name_particles
+            or lex.is_role(w)
+        ):
+            break
+        k += 1
+    while k and toks[k - 1].text.lower() in lex.prepositions:
+        k -= 1
+    if k == 0 or k == len(toks):
+        return None
+    head = pre[: toks[k - 1].end]
+    words = head.split()
+    found = speaker_before(head, lex, offset)
+    if found is not None and found.kind == "name" and len(found.text.split()) >= 2:
+        return found
+    if lex.is_role(words[0].strip(".,")) and any(w[:1].isupper() for w in words[1:]):
+        return Speaker(head.strip(), "name", start=offset, end=offset + len(head))
+    if found is not None and found.kind == "role":
+        return found
+    return None
 
 
 def _addressee(post: str, lex: Lexicon, offset: int) -> tuple[str, int] | None:

@@ -161,6 +161,10 @@ def _clean(text: str) -> str:
     return text.strip(' ,;:—–-\u00a0«»“”"„')
 
 
+# At most this many lower-case words between two runs of one prepositional phrase.
+_MAX_CHAIN = 3
+
+
 def _governed(before: list[str], lex: Lexicon) -> bool:
     """The words before a name run end with a preposition governing it, past determiners,
     roles and capitalised words ("von der Harbour Trust", "Sprecher der Regierung");
@@ -180,10 +184,20 @@ def _governed(before: list[str], lex: Lexicon) -> bool:
 
 
 def _subject_run(runs: list[_Run], text: str, offset: int, lex: Lexicon) -> _Run | None:
-    """The first run not governed by a preposition ("Varenikova of the Port Verin Institute")."""
+    """The last run not governed by a preposition ("Varenikova of the Port Verin Institute").
+
+    A run is governed too when a preposition stands a few words before it with no
+    punctuation between ("из Института прикладной экономики Порт-Верина")."""
     for run in reversed(runs):
         before = text[: run.start - offset].split()
         if _governed(before, lex):
+            continue
+        tail = before[-_MAX_CHAIN - 1 : -1]
+        if (
+            any(w.lower() in lex.prepositions for w in tail)
+            and not any(c in w for w in tail for c in ",;:()—–")
+            and not lex.determiners
+        ):
             continue
         return run
     return None
