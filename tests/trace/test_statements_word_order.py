@@ -232,3 +232,19 @@ def test_verb_after_and_shares_the_subject_at_the_sentence_start(
     lang: str, text: str, speaker: str
 ) -> None:
     assert _speakers([text], lang) == [speaker]
+
+
+def test_quoted_outlet_alone_after_the_verb_is_no_subject() -> None:
+    text = (
+        "Burmistrz Agnieszka Wilkowska przyznaje, że miasto tego nie widziało. "
+        "„Teraz najważniejsze jest bezpieczeństwo mieszkańców” – powiedziała „Gazecie Porannej”."
+    )
+    assert _speakers([text], "pl") == ["Agnieszka Wilkowska"] * 2
+
+
+def test_german_genitive_body_after_according_to_resolves_to_the_body() -> None:
+    text = (
+        "Das Gesundheitsministerium startete die Kampagne im Mai. Bis Jahresende sollen "
+        "nach Angaben des Ministeriums 40 Prozent der Erwachsenen geimpft sein."
+    )
+    assert _speakers([text], "de")[-1] == "Gesundheitsministerium"

@@ -103,7 +103,7 @@ def _is_role(lang: str, w: str) -> bool:
         return True
     if not lex.compound_roles:
         return False
-    for suffix in ("innen", "in", ""):
+    for suffix in ("innen", "in", "s", ""):  # "-s": the genitive ("des Regionalchefs")
         if suffix and not w.endswith(suffix):
             continue
         stem = w[: len(w) - len(suffix)] if suffix else w

@@ -83,6 +83,10 @@ def _according(text: str, a: int, b: int, hit: tuple[int, int], lex: Lexicon) ->
             src_a, src_b = m_end, m_end + used
             ca, cb = _trim(text, m_end + used, b)
         source = _verb_final(text[src_a:src_b], lex).strip(" ,")
+        article = marker.split()[-1]
+        if source and article.lower() in lex.determiners:
+            # "nach Angaben des Ministeriums": the article belongs to the source
+            source, src_a = f"{article} {source}", src_a - len(article) - 1
         speaker = _source_speaker(source, marker, lex, src_a)
         if not source and speaker is None:
             speaker = Speaker("", "pronoun")  # "Nach Angaben …": the source named before
@@ -159,6 +163,11 @@ def _source_speaker(source: str, marker: str, lex: Lexicon, offset: int) -> Spea
     found = speaker_before(source, lex, offset)
     if found is None and _words(source) <= 6:
         found = Speaker(source, "description", start=offset, end=offset + len(source))
+    if found is not None and found.kind == "description" and any(
+        lex.is_role(w) for w in found.text.split()
+    ):
+        # an inflected role or body ("des Ministeriums", "главы региона") resolves as one
+        found = Speaker(found.text, "role", found.role, found.start, found.end, found.plural)
     return found
 
 

@@ -13,6 +13,7 @@ from relaytrace.trace.statements.inversion import (
     addressee_before_subject,
     after_window,
     bare_name_after,
+    quoted_name,
     subject_after,
 )
 from relaytrace.trace.statements.lexicon import Lexicon
@@ -358,6 +359,12 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
     if not runs:
         return _described_after(stripped, lex, offset + lead, lead)
     run = subject_after(runs, segment, offset, lex)
+    if (
+        run is runs[-1]
+        and not window[: run.start - offset - lead].strip(" «„“\"")
+        and quoted_name(window, run.start - offset - lead - 1)
+    ):
+        return None, 0  # "powiedziała „Gazecie Porannej”": the outlet, no subject
     for nxt in runs[runs.index(run) + 1 :]:
         # "dijo la portavoz de la Fundación Mar Claro, Elena Brisal": the body after a
         # preposition belongs to the role; the name in apposition is the speaker
