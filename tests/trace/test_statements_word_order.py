@@ -248,3 +248,11 @@ def test_german_genitive_body_after_according_to_resolves_to_the_body() -> None:
         "nach Angaben des Ministeriums 40 Prozent der Erwachsenen geimpft sein."
     )
     assert _speakers([text], "de")[-1] == "Gesundheitsministerium"
+
+
+def test_role_and_name_after_a_venue_phrase_are_the_subject() -> None:
+    text = (
+        "«Теперь мы сможем быстрее формировать судовые партии», – заявил на церемонии "
+        "запуска заместитель руководителя администрации порта Виктор Трошкин."
+    )
+    assert _speakers([text], "ru") == ["Виктор Трошкин"]

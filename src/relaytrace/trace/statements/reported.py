@@ -163,8 +163,10 @@ def _source_speaker(source: str, marker: str, lex: Lexicon, offset: int) -> Spea
     found = speaker_before(source, lex, offset)
     if found is None and _words(source) <= 6:
         found = Speaker(source, "description", start=offset, end=offset + len(source))
-    if found is not None and found.kind == "description" and any(
-        lex.is_role(w) for w in found.text.split()
+    if (
+        found is not None
+        and found.kind == "description"
+        and any(lex.is_role(w) for w in found.text.split())
     ):
         # an inflected role or body ("des Ministeriums", "главы региона") resolves as one
         found = Speaker(found.text, "role", found.role, found.start, found.end, found.plural)

@@ -340,7 +340,7 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
         return found, (skip + used if found is not None else 0)
     for start in lex.venue_starts:
         if stripped.lower().startswith(start + " ") and start not in lex.determiners:
-            return None, 0
+            return _named_past_venue(segment, lex, offset)
     window = stripped[: after_window(stripped)]
     if _uncased(window):
         return _uncased_after(stripped, lex, offset + lead, lead)
@@ -361,7 +361,7 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
     run = subject_after(runs, segment, offset, lex)
     if (
         run is runs[-1]
-        and not window[: run.start - offset - lead].strip(" «„“\"")
+        and not window[: run.start - offset - lead].strip(' «„“"')
         and quoted_name(window, run.start - offset - lead - 1)
     ):
         return None, 0  # "powiedziała „Gazecie Porannej”": the outlet, no subject
@@ -400,6 +400,22 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
     return Speaker(
         name, "name", role=_clean(role) if role else None, start=run.start, end=run.end
     ), end
+
+
+def _named_past_venue(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | None, int]:
+    """A role and a name after a venue phrase: "заявил на церемонии запуска заместитель
+    директора порта Виктор Трошин". Only a person's name counts, not a bare role."""
+    stripped = segment.lstrip(" ,")
+    window = stripped[: after_window(stripped)]
+    at = len(segment) - len(stripped)
+    for tok in tokenize(window)[1:]:
+        if lex.is_role(tok.bare) and not tok.text[:1].isupper():
+            k = at + tok.start
+            found, used = speaker_after(segment[k:], lex, offset + k)
+            if found is not None and found.kind == "name" and len(found.text.split()) >= 2:
+                return found, k + used
+            break
+    return None, 0
 
 
 def _described_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[Speaker | None, int]:
