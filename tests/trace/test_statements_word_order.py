@@ -256,3 +256,11 @@ def test_role_and_name_after_a_venue_phrase_are_the_subject() -> None:
         "запуска заместитель руководителя администрации порта Виктор Трошкин."
     )
     assert _speakers([text], "ru") == ["Виктор Трошкин"]
+
+
+def test_lower_case_source_after_according_to_in_a_language_without_articles() -> None:
+    text = (
+        "Według hydrologów od soboty w Kotlinie Nadbrzeżnej spadło 180 mm deszczu – "
+        "trzy razy więcej, niż zwykle pada przez cały październik."
+    )
+    assert _speakers([text], "pl") == ["hydrologów"]

@@ -135,10 +135,10 @@ def _source_phrase(rest: str, lex: Lexicon) -> int:
     determiners, capitalised words and the particles between them ("dem Ministerium")."""
     end = 0
     names = 0
-    for tok in tokenize(rest):
+    for k, tok in enumerate(tokenize(rest)):
         word = tok.text
-        if word[:1].isupper():
-            names += 1
+        if word[:1].isupper() or (k == 0 and not lex.determiners and not lex.no_spaces):
+            names += 1  # without articles the head noun comes first ("według hydrologów")
         elif not (word.lower() in lex.determiners or word.lower() in lex.name_particles):
             break
         end = tok.end
