@@ -264,3 +264,13 @@ def test_lower_case_source_after_according_to_in_a_language_without_articles() -
         "trzy razy więcej, niż zwykle pada przez cały październik."
     )
     assert _speakers([text], "pl") == ["hydrologów"]
+
+
+def test_german_wie_opens_a_source_only_with_a_speech_verb() -> None:
+    text = (
+        "Der Betrieb wurde laut Gouverneur teilweise eingestellt; wie groß der Schaden ist, "
+        "blieb zunächst offen."
+    )
+    (found,) = extract_from_text([text], "de")
+    assert (found.verb, found.speaker) == ("laut", "Gouverneur")
+    assert found.quote == "Der Betrieb wurde laut Gouverneur teilweise eingestellt"

@@ -72,6 +72,10 @@ def _according(text: str, a: int, b: int, hit: tuple[int, int], lex: Lexicon) ->
     m_start, m_end = hit
     marker = text[m_start:m_end]
     pre = text[a:m_start]
+    if marker.lower() in lex.openers and not _opener_has_verb(text[m_end:b], lex):
+        return None  # "wie groß der Schaden ist": a question, not "wie X mitteilte"
+    semicolon = text.find(";", m_end, b)
+    b = semicolon if semicolon >= 0 else b  # "…; wie groß der Schaden ist, blieb offen"
     if _words(pre) <= 3 and marker.lower() != "zufolge":
         rest = text[m_end:b]
         comma = rest.find(",")
@@ -81,7 +85,8 @@ def _according(text: str, a: int, b: int, hit: tuple[int, int], lex: Lexicon) ->
         else:
             used = _source_phrase(rest, lex)
             src_a, src_b = m_end, m_end + used
-            ca, cb = _trim(text, m_end + used, b)
+            # "Der Betrieb wurde laut Gouverneur eingestellt": the source inside the clause
+            ca, cb = _trim(text, m_end + used if not pre.strip() else a, b)
         source = _verb_final(text[src_a:src_b], lex).strip(" ,")
         article = marker.split()[-1]
         if source and article.lower() in lex.determiners:
@@ -109,6 +114,13 @@ def _according(text: str, a: int, b: int, hit: tuple[int, int], lex: Lexicon) ->
     if speaker is None or _size(text[ca:cb], lex) < _MIN_CLAUSE_WORDS:
         return None
     return Found("reported", ((ca, cb),), speaker, marker, None, ((m_start, m_end),))
+
+
+def _opener_has_verb(clause: str, lex: Lexicon) -> bool:
+    """An "as X said" clause ends its first comma part with a speech verb
+    ("wie das Unternehmen am Montag mitteilte", "как сообщила береговая охрана")."""
+    part = clause.split(",", 1)[0]
+    return any(w.lower().strip(".;:!?") in lex.verbs for w in part.split())
 
 
 def _verb_final(source: str, lex: Lexicon) -> str:
