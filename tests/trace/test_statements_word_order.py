@@ -274,3 +274,12 @@ def test_german_wie_opens_a_source_only_with_a_speech_verb() -> None:
     (found,) = extract_from_text([text], "de")
     assert (found.verb, found.speaker) == ("laut", "Gouverneur")
     assert found.quote == "Der Betrieb wurde laut Gouverneur teilweise eingestellt"
+
+
+def test_role_inside_a_run_after_a_body_name_is_split_off() -> None:
+    paragraphs = [
+        "Die regierende Soziale Allianz von Gouverneurin Marta Dovenko verlor sieben Sitze.",
+        "Ein Bündnis hätte 41 Sitze – knapp, aber ausreichend, wie die Gouverneurin in "
+        "Nordheim betonte.",
+    ]
+    assert _speakers(paragraphs, "de") == ["Marta Dovenko"]

@@ -98,6 +98,11 @@ def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
         # "ministre des Transports Paul Ferrandier": an institution word before the name
         while len(name) >= 3 and is_common(name[0].text, lex, 3.0):
             name = name[1:]
+        # "Union von Gouverneurin Mirela Dovan": a role word left at the head of the name
+        m = 0
+        while m < len(name) - 1 and _is_role_token(name[m], lex):
+            m += 1
+        roles, name = roles + tuple(name[:m]), name[m:]
         # German capitalises nouns: two capitalised words not after an article, the last
         # one rare enough, are a name ("Konrad Esslinger", not "der Berliner Abendpost")
         prev = toks[i - 1].text.lower() if i > 0 else ""
