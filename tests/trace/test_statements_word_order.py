@@ -283,3 +283,13 @@ def test_role_inside_a_run_after_a_body_name_is_split_off() -> None:
         "Nordheim betonte.",
     ]
     assert _speakers(paragraphs, "de") == ["Marta Dovenko"]
+
+
+def test_pronoun_takes_the_person_named_last_not_the_speaker_noted_last() -> None:
+    paragraphs = [
+        "„Wir prüfen das“, erklärte Fregattenkapitän Tobias Rehnberg.",
+        "Die Oppositionsabgeordnete Astrid Mølvang, die gegen das Gesetz gestimmt hatte, "
+        "verlangt Transparenz. Die Regierung müsse offenlegen, wie viele Soldaten im Land "
+        "seien, erklärte sie.",
+    ]
+    assert _speakers(paragraphs, "de")[-1] == "Astrid Mølvang"

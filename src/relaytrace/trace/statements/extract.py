@@ -49,12 +49,18 @@ def _paragraph_statements(text: str, lang: str | None, lex: Lexicon) -> list[Fou
     return sorted([*kept, *reported], key=lambda f: f.start)
 
 
+def _name_zipf(lex: Lexicon) -> float | None:
+    """Where every noun is capitalised the common-word bar is low ("Konrad", "Esslinger"
+    pass it); a person's name is judged at the bar ``name_runs`` uses for German pairs."""
+    return 4.0 if lex.capitalised_nouns else None
+
+
 def _person_like(run, lex: Lexicon) -> bool:
     """Two to four words, at most one of them common, none a role or institution word."""
     words = [t.text for t in run.tokens if t.text.lower() not in lex.name_particles]
     if not 2 <= len(words) <= 4 or any(lex.is_role(w) or w.isupper() for w in words):
         return False
-    return sum(is_common(w, lex) for w in words) <= 1
+    return sum(is_common(w, lex, _name_zipf(lex)) for w in words) <= 1
 
 
 def _uncased(word: str) -> bool:
@@ -71,7 +77,7 @@ def _person_name(name: str, lex: Lexicon) -> bool:
         return False
     if any(lex.is_role(w) or w.isupper() for w in words):
         return False
-    return sum(is_common(w, lex) for w in words) <= 1
+    return sum(is_common(w, lex, _name_zipf(lex)) for w in words) <= 1
 
 
 def _note_names(speakers: Speakers, paragraphs: Sequence[str], lex: Lexicon) -> None:

@@ -88,7 +88,8 @@ class Speakers:
             return name, found.role or role
         if found.kind == "pronoun":
             before = [p for p in self.people if p[0] < position]
-            person = before[-1] if before and not found.plural else None
+            # the latest mention by position (statement speakers are noted out of order)
+            person = max(before) if before and not found.plural else None
             last = self.last
             if (
                 last is not None
