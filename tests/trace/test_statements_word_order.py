@@ -293,3 +293,12 @@ def test_pronoun_takes_the_person_named_last_not_the_speaker_noted_last() -> Non
         "seien, erklärte sie.",
     ]
     assert _speakers(paragraphs, "de")[-1] == "Astrid Mølvang"
+
+
+def test_common_word_opening_a_sentence_after_a_full_stop_is_no_first_name() -> None:
+    from relaytrace.trace.statements.lexicon import lexicon
+    from relaytrace.trace.statements.speakers import name_runs
+
+    text = "«Ми готові пропустити допомогу. Саме Ардавія вирішила відправити вантажівки.»"
+    runs = [" ".join(t.text for t in r.tokens) for r in name_runs(text, lexicon("uk"))]
+    assert "Саме Ардавія" not in runs

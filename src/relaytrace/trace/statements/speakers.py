@@ -48,6 +48,9 @@ class _Run:
         return self.tokens[-1].end
 
 
+_OPENERS = frozenset('.!?«„“"')
+
+
 def _script(word: str) -> str:
     """Latin, Cyrillic or other: a name does not change script midway."""
     ch = word[:1]
@@ -87,6 +90,10 @@ def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
             else:
                 break
         run = toks[i : j + 1]
+        # a sentence may also open after a full stop or an opening quotation mark
+        opens = i == 0 or any(
+            c in _OPENERS for c in text[toks[i - 1].end - offset : toks[i].start - offset]
+        )
         k = 0
         while k < len(run) and (
             _is_role_token(run[k], lex)
@@ -121,7 +128,7 @@ def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
         # ("Jan Wolny"); not in German, which capitalises nouns
         if (
             len(name) >= 2
-            and i > 0
+            and not opens
             and lex.lang != "de"
             and not lex.no_spaces
             and not any(_is_role_token(t, lex) for t in name)
@@ -132,7 +139,7 @@ def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
         # the name must hold a word that is not a common word nor a role
         while name and (is_common(name[-1].text, lex) or _is_role_token(name[-1], lex)):
             name = name[:-1]
-        while name and (is_common(name[0].text, lex) and len(name) > 1 and i == 0 and k == 0):
+        while name and (is_common(name[0].text, lex) and len(name) > 1 and opens and k == 0):
             name = name[1:]
         # German nouns a dictionary does not list, told by their endings ("Werkstor")
         if len(name) == 1 and lex.is_noun_form(name[0].text):
