@@ -302,3 +302,20 @@ def test_common_word_opening_a_sentence_after_a_full_stop_is_no_first_name() -> 
     text = "«Ми готові пропустити допомогу. Саме Ардавія вирішила відправити вантажівки.»"
     runs = [" ".join(t.text for t in r.tokens) for r in name_runs(text, lexicon("uk"))]
     assert "Саме Ардавія" not in runs
+
+
+def test_full_name_after_a_role_and_its_prepositional_phrase_is_the_subject() -> None:
+    text = (
+        "Начальник управления МЧС по Заречной области Олег Дубинский сообщил агентству, "
+        "что к тушению привлекались 143 человека."
+    )
+    (found,) = extract_from_text([text], "ru")
+    assert (found.speaker, found.venue) == ("Олег Дубинский", "агентству")
+
+
+def test_plural_body_after_according_to_is_kept_as_written() -> None:
+    paragraphs = [
+        "Innenminister Anton Hravek besuchte am Montag die Grenze.",
+        "Nach Angaben der örtlichen Behörden befinden sich noch 40.000 Menschen in Zelten.",
+    ]
+    assert _speakers(paragraphs, "de")[-1] == "der örtlichen Behörden"

@@ -111,6 +111,7 @@ def _bodies(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i = 0
     links = lex.prepositions | lex.name_particles | lex.determiners
+    articles = lex.determiners - lex.prepositions - lex.name_particles
     while i < len(toks):
         # a body starts with a capital, or with its body word written in lower case
         # before a capitalised complement ("le ministère de la Santé")
@@ -128,7 +129,9 @@ def _bodies(text: str, lex: Lexicon) -> list[tuple[int, int]]:
             k = j + 1
             while k < len(toks) and k - j <= 2 and toks[k].text.lower() in links:
                 k += 1
-            if k - j > 1 and k < len(toks) and is_capitalised(toks[k].text):
+            # a bare article is no link ("das Ministerium den Schritt"), "of the" is
+            opens = k - j > 1 and toks[j + 1].text.lower() not in articles
+            if opens and k < len(toks) and is_capitalised(toks[k].text):
                 j = k
             else:
                 break

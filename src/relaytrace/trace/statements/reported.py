@@ -147,10 +147,19 @@ def _source_phrase(rest: str, lex: Lexicon) -> int:
     determiners, capitalised words and the particles between them ("dem Ministerium")."""
     end = 0
     names = 0
-    for k, tok in enumerate(tokenize(rest)):
+    toks = tokenize(rest)
+    for k, tok in enumerate(toks):
         word = tok.text
         if word[:1].isupper() or (k == 0 and not lex.determiners and not lex.no_spaces):
             names += 1  # without articles the head noun comes first ("według hydrologów")
+        elif (
+            lex.capitalised_nouns
+            and word.isalpha()
+            and (k == 0 or toks[k - 1].text.lower() in lex.determiners)
+            and k + 1 < len(toks)
+            and toks[k + 1].text[:1].isupper()
+        ):
+            pass  # an adjective between the article and its noun ("der örtlichen Behörden")
         elif not (word.lower() in lex.determiners or word.lower() in lex.name_particles):
             break
         end = tok.end
@@ -178,9 +187,10 @@ def _source_speaker(source: str, marker: str, lex: Lexicon, offset: int) -> Spea
     if (
         found is not None
         and found.kind == "description"
-        and any(lex.is_role(w) for w in found.text.split())
+        and any(lex.is_role(w) for w in found.text.split()[:2])
     ):
-        # an inflected role or body ("des Ministeriums", "главы региона") resolves as one
+        # an inflected role or body as the head ("des Ministeriums", "главы региона",
+        # "die Gouverneurin in Velden") resolves as one; "der örtlichen Behörden" is generic
         found = Speaker(found.text, "role", found.role, found.start, found.end, found.plural)
     return found
 

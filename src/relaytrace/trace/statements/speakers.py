@@ -199,19 +199,20 @@ def _governed(before: list[str], lex: Lexicon) -> bool:
 def _subject_run(runs: list[_Run], text: str, offset: int, lex: Lexicon) -> _Run | None:
     """The last run not governed by a preposition ("Varenikova of the Port Verin Institute").
 
-    A run is governed too when a preposition stands a few words before it with no
-    punctuation between ("из Института прикладной экономики Порт-Верина")."""
+    A one-word run is governed too when a preposition stands a few words before it
+    with no punctuation between ("из Института прикладной экономики Порт-Верина")."""
     for run in reversed(runs):
         before = text[: run.start - offset].split()
         if _governed(before, lex):
             continue
         tail = before[-_MAX_CHAIN - 1 : -1]
         if (
-            any(w.lower() in lex.prepositions for w in tail)
-            and not any(c in w for w in tail for c in ",;:()—–")
+            len(run.tokens) == 1
             and not lex.determiners
+            and any(w.lower() in lex.prepositions for w in tail)
+            and not any(c in w for w in tail for c in ",;:()—–")
         ):
-            continue
+            continue  # one word, not a person's full name in apposition
         return run
     return None
 
