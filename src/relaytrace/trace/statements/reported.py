@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from relaytrace.trace.statements.coordination import conjoined_subject, converb_subject
 from relaytrace.trace.statements.direct import Found
 from relaytrace.trace.statements.fronted import past_adverbial
 from relaytrace.trace.statements.lexicon import Lexicon
@@ -215,7 +216,7 @@ def _verb_statement(
     if speaker is None and shared is not None and pre_words and pre_words[-1] in lex.conjunctions:
         speaker = shared
     if speaker is None and shared is None and pre_words and pre_words[-1] in lex.conjunctions:
-        speaker = _conjoined_subject(pre, lex, a)
+        speaker = conjoined_subject(pre, lex, a)
     if speaker is None and shared is not None and v.text.lower() in lex.converbs:
         speaker = shared  # "…, сказал Петров, добавив, что …": the finite verb's subject
     used = 0
@@ -307,42 +308,6 @@ def _verb_statement(
     return Found("reported", ((ca, cb),), who, v.text, venue, ((v.start, v.end),))
 
 
-def _conjoined_subject(pre: str, lex: Lexicon, offset: int) -> Speaker | None:
-    """The subject a verb after "and" shares with the verb before it, written at the start
-    of the sentence: "Ministerstwo Spraw Zagranicznych w Selvarze wezwało ambasadora i
-    oświadczyło, że …" (not "ambasadora", the object before "i"). The head runs up to
-    the first lower-case word that is not a role, determiner or preposition; it counts
-    when it names a body (a role word and capitals) or a person of two words or more."""
-    toks = tokenize(pre)
-    k = 0
-    while k < len(toks):
-        w = toks[k].text
-        low = w.lower()
-        if not (
-            w[:1].isupper()
-            or low in lex.determiners
-            or low in lex.prepositions
-            or low in lex.name_particles
-            or lex.is_role(w)
-        ):
-            break
-        k += 1
-    while k and toks[k - 1].text.lower() in lex.prepositions:
-        k -= 1
-    if k == 0 or k == len(toks):
-        return None
-    head = pre[: toks[k - 1].end]
-    words = head.split()
-    found = speaker_before(head, lex, offset)
-    if found is not None and found.kind == "name" and len(found.text.split()) >= 2:
-        return found
-    if lex.is_role(words[0].strip(".,")) and any(w[:1].isupper() for w in words[1:]):
-        return Speaker(head.strip(), "name", start=offset, end=offset + len(head))
-    if found is not None and found.kind == "role":
-        return found
-    return None
-
-
 def _addressee(post: str, lex: Lexicon, offset: int) -> tuple[str, int] | None:
     """An outlet or person spoken to, named right after the verb and before the reported
     clause ("sagte Nordblick TV, man werde …", "заявила Eastern Herald TV, что …"): a
@@ -357,18 +322,6 @@ def _addressee(post: str, lex: Lexicon, offset: int) -> tuple[str, int] | None:
     if _complementiser(rest, lex) is None and not rest.lstrip().startswith(","):
         return None
     return post[found.start - offset : used].strip(), used
-
-
-def _converb_subject(found: list[Found], a: int, verb_at: int) -> Speaker:
-    """The subject of a converb ("добавив", "dodając", "مضيفاً"): that of the last finite
-    speech verb before it in the sentence, else the speaker before (no subject written)."""
-    prior = [
-        (u[0], f.speaker)
-        for f in found
-        for u in f.used
-        if f.speaker is not None and a <= u[0] < verb_at
-    ]
-    return max(prior, key=lambda p: p[0])[1] if prior else Speaker("", "pronoun")
 
 
 def _follows_on(text: str, a: int, b: int, lex: Lexicon) -> bool:
@@ -410,7 +363,9 @@ def reported_speech(
                 continue
             shared = found_here[-1].speaker if found_here else None
             if v.text.lower() in lex.converbs:
-                shared = _converb_subject([*earlier, *found_here], a, v.start)
+                shared = converb_subject(
+                    [(u[0], f.speaker) for f in [*earlier, *found_here] for u in f.used], a, v.start
+                )
             f = _verb_statement(text, a, b, v, lex, nxt, shared)
             if f is None:
                 continue
