@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from relaytrace.trace.statements.fronted import past_adverbial
+from relaytrace.trace.statements.inversion import quoted_name
 from relaytrace.trace.statements.lexicon import Lexicon
 from relaytrace.trace.statements.quotes import QuoteSpan, find_quotes
 from relaytrace.trace.statements.speakers import Speaker, speaker_after, speaker_before
@@ -146,6 +148,9 @@ def _attribution_before(
     else:
         speaker = speaker_before(seg[: v.start], lex, start)
     rest = between
+    speaker, inverted, used = past_adverbial(speaker, between, lex, start + v.end)
+    if inverted is not None:
+        speaker, rest = inverted, between[used:]
     if speaker is None or (speaker.kind == "description" and _words(speaker.text) > 6):
         found, used = speaker_after(between, lex, start + v.end)
         if found is not None:
@@ -160,15 +165,25 @@ def direct_quotes(text: str, sentences: list[tuple[int, int]], lex: Lexicon) -> 
     quotes = find_quotes(text)
     out: list[Found] = []
     i = 0
+    covered = 0  # end of the last attribution read after a quote
     while i < len(quotes):
         q = quotes[i]
-        nxt = quotes[i + 1].start if i + 1 < len(quotes) else len(text)
+        if q.start < covered and quoted_name(text, q.start):
+            i += 1  # a name quoted inside that attribution, not a statement
+            continue
+        # a quoted name in the attribution ("заявил директор «Норд Лайн» Пётр Соколов")
+        j = i + 1
+        while j < len(quotes) and quoted_name(text, quotes[j].start):
+            j += 1
+        nxt = quotes[j].start if j < len(quotes) else len(text)
         _, s_end = _sentence_bounds(sentences, max(q.end - 1, q.start))
         limit = min(nxt, max(s_end, q.end))
         if limit <= q.end + 1 and i + 1 < len(quotes):
             limit = nxt
         parts = [(q.inner_start, q.inner_end)]
         attribution = _attribution_after(text, q, limit, lex)
+        if attribution is not None:
+            covered = limit
         if attribution is None:
             a_start, _ = _sentence_bounds(sentences, q.start)
             if a_start == q.start and out is not None:

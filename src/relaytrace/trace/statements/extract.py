@@ -55,12 +55,18 @@ def _paragraph_statements(text: str, lang: str | None, lex: Lexicon) -> list[Fou
     return sorted([*kept, *reported], key=lambda f: f.start)
 
 
+def _name_zipf(lex: Lexicon) -> float:
+    """The common-word bar for a person's name: never below the default, so German's low
+    bar (for capitalised nouns) does not turn "Konrad" or "Esslinger" into nouns."""
+    return max(lex.common_zipf, _PERSON_ZIPF)
+
+
 def _person_like(run, lex: Lexicon) -> bool:
     """Two to four words, at most one of them common, none a role or institution word."""
     words = [t.text for t in run.tokens if t.text.lower() not in lex.name_particles]
     if not 2 <= len(words) <= 4 or any(lex.is_role(w) or w.isupper() for w in words):
         return False
-    return sum(is_common(w, lex, max(lex.common_zipf, _PERSON_ZIPF)) for w in words) <= 1
+    return sum(is_common(w, lex, _name_zipf(lex)) for w in words) <= 1
 
 
 def _uncased(word: str) -> bool:
@@ -77,7 +83,7 @@ def _person_name(name: str, lex: Lexicon) -> bool:
         return False
     if any(lex.is_role(w) or w.isupper() for w in words):
         return False
-    return sum(is_common(w, lex, max(lex.common_zipf, _PERSON_ZIPF)) for w in words) <= 1
+    return sum(is_common(w, lex, _name_zipf(lex)) for w in words) <= 1
 
 
 def _note_names(speakers: Speakers, paragraphs: Sequence[str], lex: Lexicon) -> None:
@@ -91,10 +97,12 @@ def _note_names(speakers: Speakers, paragraphs: Sequence[str], lex: Lexicon) -> 
                 quoted = _quoted(run.start, quotes)
                 _note_surname(speakers, run, before, offset, lex, quoted)
                 continue
+            if before and before[-1].lower() in lex.determiners:
+                continue  # "Der Berliner Abendpost", "la société Vectral Logistique"
             if before and not before[-1][:1].isupper():
                 word = before[-1].lower()
-                if word in lex.determiners or word in lex.prepositions or word.endswith(("'", "’")):
-                    continue  # "la société Vectral Logistique", "de Tarvon First"
+                if word in lex.prepositions or word.endswith(("'", "’")):
+                    continue  # "de Tarvon First"
             role = " ".join(t.text for t in run.roles) or None
             if role is None and before:
                 role = role_phrase(" ".join(before[-5:]), lex)
@@ -187,6 +195,7 @@ def _bodies(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i = 0
     links = lex.prepositions | lex.name_particles | lex.determiners
+    articles = lex.determiners - lex.prepositions - lex.name_particles
     while i < len(toks):
         # a body starts with a capital, or with its body word written in lower case
         # before a capitalised complement ("le ministère de la Santé")
@@ -204,7 +213,9 @@ def _bodies(text: str, lex: Lexicon) -> list[tuple[int, int]]:
             k = j + 1
             while k < len(toks) and k - j <= 2 and toks[k].text.lower() in links:
                 k += 1
-            if k - j > 1 and k < len(toks) and is_capitalised(toks[k].text):
+            # a bare article is no link ("das Ministerium den Schritt"), "of the" is
+            opens = k - j > 1 and toks[j + 1].text.lower() not in articles
+            if opens and k < len(toks) and is_capitalised(toks[k].text):
                 j = k
             else:
                 break

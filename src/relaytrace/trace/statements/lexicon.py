@@ -64,6 +64,16 @@ class Lexicon:
     feminine_verb_endings: tuple[str, ...] = ()
     masculine_name_endings: tuple[str, ...] = ()
     feminine_name_endings: tuple[str, ...] = ()
+    capitalised_nouns: bool = False
+    anaphor_suffixes: tuple[str, ...] = ()
+    converbs: frozenset[str] = frozenset()
+
+    def is_anaphor(self, phrase: str) -> bool:
+        """A noun phrase that refers back to a person like a pronoun ("der 29-Jährige")."""
+        words = phrase.lower().split()
+        return 0 < len(words) <= 3 and words[-1].strip(".,").endswith(
+            self.anaphor_suffixes or ("\0",)
+        )
 
     def is_noun_form(self, word: str) -> bool:
         """A common-noun ending ("Werkstor", "Lieferstaaten"), so a capital is no name."""
@@ -104,7 +114,7 @@ def _is_role(lang: str, w: str) -> bool:
         return True
     if not lex.compound_roles:
         return False
-    for suffix in ("innen", "in", ""):
+    for suffix in ("innen", "in", "s", ""):  # "-s": the genitive ("des Regionalchefs")
         if suffix and not w.endswith(suffix):
             continue
         stem = w[: len(w) - len(suffix)] if suffix else w
@@ -142,7 +152,8 @@ def lexicon(lang: str | None) -> Lexicon:
     no_spaces = bool(data.get("no_spaces", False))
     get = lambda key: [str(x).lower() for x in data.get(key, [])]  # noqa: E731
     # clitics written onto the verb ("و" + "قال" = "وقال", "and said")
-    verbs = get("verbs") + [p + v for p in get("verb_prefixes") for v in get("verbs")]
+    verbs = get("verbs") + get("converbs")
+    verbs += [p + v for p in get("verb_prefixes") for v in verbs]
     return Lexicon(
         lang=code,
         verbs=frozenset(verbs),
@@ -185,6 +196,9 @@ def lexicon(lang: str | None) -> Lexicon:
         feminine_verb_endings=tuple(get("feminine_verb_endings")),
         masculine_name_endings=tuple(get("masculine_name_endings")),
         feminine_name_endings=tuple(get("feminine_name_endings")),
+        capitalised_nouns=bool(data.get("capitalised_nouns", False)),
+        anaphor_suffixes=tuple(get("anaphor_suffixes")),
+        converbs=frozenset(get("converbs")),
         possessives={str(k).lower(): str(v) for k, v in data.get("possessives", {}).items()},
     )
 

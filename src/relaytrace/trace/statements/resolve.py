@@ -189,5 +189,12 @@ class Speakers:
         return gender is None or known is None or known == gender
 
 
+# The Arabic definite article is written onto its noun: "الوزير" is "the minister".
+_ARABIC_ARTICLE = "ال"
+
+
 def _stem(word: str) -> str:
-    return fold(word.strip('.,«»"')).split("'")[-1][:5]
+    w = fold(word.strip('.,«»"')).split("'")[-1]
+    if w.startswith(_ARABIC_ARTICLE) and len(w) > 4:
+        w = w[len(_ARABIC_ARTICLE) :]
+    return w[:5]

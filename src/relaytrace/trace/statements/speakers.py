@@ -9,8 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from relaytrace.trace.statements.inversion import (
+    addressee_before_subject,
+    after_window,
+    bare_name_after,
+    quoted_name,
+    subject_after,
+)
 from relaytrace.trace.statements.lexicon import Lexicon
 from relaytrace.trace.statements.tokens import Token, is_capitalised, is_common, tokenize
+from relaytrace.trace.statements.uncased import is_uncased, uncased_after
 
 __all__ = ["Speaker", "name_runs", "role_phrase", "speaker_after", "speaker_before"]
 
@@ -39,6 +47,9 @@ class _Run:
     @property
     def end(self) -> int:
         return self.tokens[-1].end
+
+
+_OPENERS = frozenset('.!?«„“"')
 
 
 def _script(word: str) -> str:
@@ -85,6 +96,10 @@ def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
             else:
                 break
         run = toks[i : j + 1]
+        # a sentence may also open after a full stop or an opening quotation mark
+        opens = i == 0 or any(
+            c in _OPENERS for c in text[toks[i - 1].end - offset : toks[i].start - offset]
+        )
         k = 0
         while k < len(run) and (
             _is_role_token(run[k], lex)
@@ -96,6 +111,11 @@ def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
         # "ministre des Transports Paul Ferrandier": an institution word before the name
         while len(name) >= 3 and is_common(name[0].text, lex, 3.0):
             name = name[1:]
+        # "Union von Gouverneurin Mirela Dovan": a role word left at the head of the name
+        m = 0
+        while m < len(name) - 1 and _is_role_token(name[m], lex):
+            m += 1
+        roles, name = roles + tuple(name[:m]), name[m:]
         # German capitalises nouns: two capitalised words not after an article, the last
         # one rare enough, are a name ("Konrad Esslinger", not "der Berliner Abendpost")
         # one, or two words set off by commas ("…, Jürgen Albers, reagierte"), are a name
@@ -119,7 +139,7 @@ def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
         # ("Jan Wolny"); not in German, which capitalises nouns
         if (
             len(name) >= 2
-            and i > 0
+            and not opens
             and lex.lang != "de"
             and not lex.no_spaces
             and not any(_is_role_token(t, lex) for t in name)
@@ -130,7 +150,7 @@ def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
         # the name must hold a word that is not a common word nor a role
         while name and (is_common(name[-1].text, lex) or _is_role_token(name[-1], lex)):
             name = name[:-1]
-        while name and (is_common(name[0].text, lex) and len(name) > 1 and i == 0 and k == 0):
+        while name and (is_common(name[0].text, lex) and len(name) > 1 and opens and k == 0):
             name = name[1:]
         # German nouns a dictionary does not list, told by their endings ("Werkstor")
         if len(name) == 1 and lex.is_noun_form(name[0].text):
@@ -165,18 +185,45 @@ def _clean(text: str) -> str:
     return text.strip(' ,;:—–-\u00a0«»“”"„')
 
 
+# At most this many lower-case words between two runs of one prepositional phrase.
+_MAX_CHAIN = 3
+
+
+def _governed(before: list[str], lex: Lexicon) -> bool:
+    """The words before a name run end with a preposition governing it, past determiners,
+    roles and capitalised words ("von der Harbour Trust", "Sprecher der Regierung");
+    an article that is also a preposition governs after a noun (German genitive "der")."""
+    words = list(before)
+    while words:
+        w = words[-1].lower().strip(",")
+        if w in lex.prepositions and (
+            w not in lex.determiners
+            or (len(words) > 1 and (lex.is_role(words[-2]) or is_capitalised(words[-2])))
+        ):
+            return True
+        if not (w in lex.determiners or lex.is_role(w) or is_capitalised(words[-1])):
+            return False
+        words.pop()
+    return False
+
+
 def _subject_run(runs: list[_Run], text: str, offset: int, lex: Lexicon) -> _Run | None:
-    """The first run not governed by a preposition ("Varenikova of the Port Verin Institute")."""
+    """The last run not governed by a preposition ("Varenikova of the Port Verin Institute").
+
+    A one-word run is governed too when a preposition stands a few words before it
+    with no punctuation between ("из Института прикладной экономики Порт-Верина")."""
     for run in reversed(runs):
         before = text[: run.start - offset].split()
-        while before and (
-            before[-1].lower() in lex.determiners
-            or lex.is_role(before[-1])
-            or is_capitalised(before[-1])
-        ):
-            before.pop()
-        if before and before[-1].lower().strip(",") in lex.prepositions:
+        if _governed(before, lex):
             continue
+        tail = before[-_MAX_CHAIN - 1 : -1]
+        if (
+            len(run.tokens) == 1
+            and not lex.determiners
+            and any(w.lower() in lex.prepositions for w in tail)
+            and not any(c in w for w in tail for c in ",;:()—–")
+        ):
+            continue  # one word, not a person's full name in apposition
         return run
     return None
 
@@ -284,6 +331,8 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
         return None
     if hw[-1].lower() in lex.pronouns:
         return Speaker(hw[-1], "pronoun", plural=hw[-1].lower() in lex.plural_pronouns)
+    if lex.anaphor_suffixes and lex.is_anaphor(phrase):
+        return Speaker(phrase, "pronoun")  # "Der 29-Jährige sagte": the person named before
     if role_phrase(phrase, lex):
         kind = "role"
     elif any(is_capitalised(w) for w in hw) or (hw[0].lower() in lex.determiners):
@@ -313,40 +362,54 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
             end=offset + end,
             plural=first.lower() in lex.plural_pronouns,
         ), end
+    skip = addressee_before_subject(segment, lex)
+    if skip:
+        found, used = speaker_after(segment[skip:], lex, offset + skip)
+        return found, (skip + used if found is not None else 0)
     for start in lex.venue_starts:
         if stripped.lower().startswith(start + " ") and start not in lex.determiners:
-            return None, 0
-    window = stripped
-    stop = len(window)
-    for mark in '.;:"“”«»„':
-        k = window.find(mark)
-        if 0 <= k < stop:
-            stop = k
-    window = window[:stop]
-    if _uncased(window):
+            return _named_past_venue(segment, lex, offset)
+    window = stripped[: after_window(stripped)]
+    if is_uncased(window):
         return _uncased_after(stripped, lex, offset + lead, lead)
+    head = window.split(",", 1)[0].split()[:2]
+    if lex.anaphor_suffixes and lex.is_anaphor(" ".join(head)):
+        # "sagte der 29-Jährige": the person named before
+        end = lead + stripped.find(head[-1]) + len(head[-1])
+        return Speaker(" ".join(head), "pronoun", start=offset + lead, end=offset + end), end
+    bare = bare_name_after(window, lex)
+    if bare is not None:
+        a, b = bare
+        return Speaker(window[a:b], "name", start=offset + lead + a, end=offset + lead + b), (
+            lead + b
+        )
     runs = name_runs(window, lex, offset + lead)
     if not runs:
         return _described_after(stripped, lex, offset + lead, lead)
-    run = runs[0]
-    for nxt in runs[1:]:
+    run = subject_after(runs, segment, offset, lex)
+    if (
+        run is runs[-1]
+        and not window[: run.start - offset - lead].strip(' «„“"')
+        and quoted_name(window, run.start - offset - lead - 1)
+    ):
+        return None, 0  # "powiedziała „Gazecie Porannej”": the outlet, no subject
+    for nxt in runs[runs.index(run) + 1 :]:
         # "dijo la portavoz de la Fundación Mar Claro, Elena Brisal": the body after a
         # preposition belongs to the role; the name in apposition is the speaker
         words = segment[: run.start - offset].split()
-        while words and (
-            words[-1].lower() in lex.determiners
-            or lex.is_role(words[-1])
-            or is_capitalised(words[-1])
-        ):
-            words.pop()
         between = segment[run.end - offset : nxt.start - offset].strip()
-        if not (words and words[-1].lower() in lex.prepositions and between == ","):
+        # the body's last words may have been cut from its run ("von Nordhafen Transit,")
+        tail_ok = between.endswith(",") and all(is_capitalised(w) for w in between[:-1].split())
+        if not (_governed(words, lex) and tail_ok):
             break
         run = nxt
     before = segment[: run.start - offset]
     if (
         len(before.split()) > 10
-        or any(w.lower().strip(",") in lex.prepositions for w in before.split()[:1])
+        or any(
+            w.lower().strip(",") in lex.prepositions and w.lower() not in lex.determiners
+            for w in before.split()[:1]
+        )
         or any(
             w.lower().startswith(lex.complementisers) for w in before.split() if lex.complementisers
         )
@@ -365,6 +428,22 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
     return Speaker(
         name, "name", role=_clean(role) if role else None, start=run.start, end=run.end
     ), end
+
+
+def _named_past_venue(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | None, int]:
+    """A role and a name after a venue phrase: "заявил на церемонии запуска заместитель
+    директора порта Виктор Трошин". Only a person's name counts, not a bare role."""
+    stripped = segment.lstrip(" ,")
+    window = stripped[: after_window(stripped)]
+    at = len(segment) - len(stripped)
+    for tok in tokenize(window)[1:]:
+        if lex.is_role(tok.bare) and not tok.text[:1].isupper():
+            k = at + tok.start
+            found, used = speaker_after(segment[k:], lex, offset + k)
+            if found is not None and found.kind == "name" and len(found.text.split()) >= 2:
+                return found, k + used
+            break
+    return None, 0
 
 
 def _described_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[Speaker | None, int]:
@@ -397,100 +476,9 @@ def _described_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[S
     return Speaker(phrase, kind, start=offset, end=offset + len(phrase)), lead + len(phrase)
 
 
-def _uncased(text: str) -> bool:
-    """Text in a spaced script without capital letters (Arabic, Hebrew, Persian)."""
-    ch = next((c for c in text if c.isalpha()), "")
-    return bool(ch) and ch.lower() == ch.upper() and _script(ch) == "other"
-
-
-_UNCASED_STOPS = frozenset('،,:;.!?؛؟"“”«»(')
-
-
 def _uncased_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[Speaker | None, int]:
-    """The subject after a verb in a verb-first language without capitals (Arabic):
-    "وقال وزير الطاقة، فيصل القديري، …" → name فيصل القديري, role وزير الطاقة.
-
-    Words are taken up to a complementiser, a venue phrase or punctuation; a part
-    holding a role word followed by a short comma part gives the role then the name,
-    a first part without a role word is the name and a role part after it its role.
-    """
-    parts: list[tuple[int, int]] = []  # word spans of up to two comma-separated parts
-    words: list[tuple[int, int]] = []
-    i = 0
-    n = len(text)
-    low = text.lower()
-    while i < n and len(parts) < 2:
-        if text[i].isspace():
-            i += 1
-            continue
-        if text[i] in _UNCASED_STOPS:
-            if words:
-                parts.append((words[0][0], words[-1][1]))
-                words = []
-            if text[i] not in "،,":
-                break
-            i += 1
-            continue
-        if any(
-            low.startswith(s, i) and (i + len(s) == n or not low[i + len(s)].isalpha())
-            for s in (*lex.complementisers, *lex.venue_starts, *lex.time_words)
-        ):
-            break
-        j = i
-        while j < n and not text[j].isspace() and text[j] not in _UNCASED_STOPS:
-            j += 1
-        if not words and not parts and low[i:j] in lex.prepositions:
-            i = j  # "مشيراً إلى أن": the verb's preposition, no subject
-            continue
-        words.append((i, j))
-        if len(words) > 8:
-            return None, 0
-        i = j
-    if words and len(parts) < 2:
-        parts.append((words[0][0], words[-1][1]))
-    if not parts:
-        return None, 0
-    first = text[parts[0][0] : parts[0][1]]
-    fw = first.split()
-    if fw[0].lower() in lex.pronouns and len(fw) == 1:
-        return Speaker(
-            fw[0],
-            "pronoun",
-            start=offset + parts[0][0],
-            end=offset + parts[0][1],
-            plural=fw[0].lower() in lex.plural_pronouns,
-        ), lead + parts[0][1]
-    has_role = any(lex.is_role(w) for w in fw)
-    if len(parts) == 2:
-        second = text[parts[1][0] : parts[1][1]]
-        sw = second.split()
-        k = 0
-        while k < len(sw) and lex.is_role(sw[k]):
-            k += 1
-        if has_role and 0 < len(sw) - k <= 4 and not any(lex.is_role(w) for w in sw[k:]):
-            name = " ".join(sw[k:])
-            start = offset + parts[1][0] + second.find(name)
-            role = " ".join([first, *sw[:k]])
-            return Speaker(name, "name", role=role, start=start, end=start + len(name)), (
-                lead + parts[1][1]
-            )
-        if not has_role and len(fw) <= 4 and any(lex.is_role(w) for w in sw):
-            return Speaker(
-                first, "name", role=second, start=offset + parts[0][0], end=offset + parts[0][1]
-            ), lead + parts[1][1]
-    if len(fw) > 6:
-        return None, 0
-    k = 0
-    while k < len(fw) and lex.is_role(fw[k]):
-        k += 1
-    if k:  # the role's complement: common words, and a preposition with its object
-        while k < len(fw) - 1 and (is_common(fw[k], lex) or fw[k].lower() in lex.prepositions):
-            k += 2 if fw[k].lower() in lex.prepositions else 1
-    if k >= len(fw) or (has_role and k == 0):
-        return Speaker(first, "role", start=offset + parts[0][0], end=offset + parts[0][1]), (
-            lead + parts[0][1]
-        )
-    name = " ".join(fw[k:])
-    start = offset + parts[0][0] + first.find(name)
-    role = " ".join(fw[:k]) or None
-    return Speaker(name, "name", role=role, start=start, end=start + len(name)), lead + parts[0][1]
+    """The subject after a verb in Arabic (``uncased.uncased_after``), as a Speaker."""
+    found, used = uncased_after(text, lex, offset, lead)
+    if found is None:
+        return None, used
+    return Speaker(found.text, found.kind, found.role, found.start, found.end, found.plural), used
