@@ -6,7 +6,12 @@ from dataclasses import dataclass
 
 from relaytrace.trace.statements.lexicon import Lexicon
 from relaytrace.trace.statements.quotes import QuoteSpan, find_quotes
-from relaytrace.trace.statements.speakers import Speaker, speaker_after, speaker_before
+from relaytrace.trace.statements.speakers import (
+    Speaker,
+    inverted_pronoun,
+    speaker_after,
+    speaker_before,
+)
 from relaytrace.trace.statements.venues import (
     find_venue,
     find_venue_anywhere,
@@ -100,7 +105,9 @@ def _attribution_after(
     if v.pronoun:
         speaker = Speaker(v.pronoun, "pronoun", plural=v.pronoun.endswith("s"))
     elif _words(pre.strip(" ,—–-")) > 0:
-        speaker = speaker_before(pre, lex, q.end)
+        speaker = inverted_pronoun(seg[v.end :], lex, q.end + v.end) or speaker_before(
+            pre, lex, q.end
+        )
     if speaker is None:
         after = seg[v.end :]
         skip = skip_time(after, lex)
@@ -110,6 +117,8 @@ def _attribution_after(
     venue, _ = find_venue(seg[rest_from:], lex, v.text)
     if speaker is None and venue:
         speaker, venue = split_venue_speaker(venue, lex)
+    if speaker is not None and speaker.venue:
+        venue = speaker.venue
     venue = venue or find_venue_anywhere(seg, lex)
     return speaker, VerbHit(v.start + q.end, v.end + q.end, v.text, v.pronoun), venue
 
@@ -144,13 +153,17 @@ def _attribution_before(
     if v.pronoun:
         speaker = Speaker(v.pronoun, "pronoun", plural=v.pronoun.endswith("s"))
     else:
-        speaker = speaker_before(seg[: v.start], lex, start)
+        speaker = inverted_pronoun(between, lex, start + v.end) or speaker_before(
+            seg[: v.start], lex, start
+        )
     rest = between
     if speaker is None or (speaker.kind == "description" and _words(speaker.text) > 6):
         found, used = speaker_after(between, lex, start + v.end)
         if found is not None:
             speaker, rest = found, between[used:]
     venue, _ = find_venue(rest, lex, v.text)
+    if speaker is not None and speaker.venue:
+        venue = speaker.venue
     venue = venue or find_venue_anywhere(seg, lex)
     return speaker, VerbHit(v.start + start, v.end + start, v.text, v.pronoun), venue
 

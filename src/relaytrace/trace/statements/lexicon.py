@@ -53,6 +53,9 @@ class Lexicon:
     openers: frozenset[str] = frozenset()
     lowercase_bodies: bool = False
     noun_suffixes: tuple[str, ...] = ()
+    genitive_prepositions: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
+    agent_prepositions: frozenset[str] = frozenset()
 
     def is_noun_form(self, word: str) -> bool:
         """A common-noun ending ("Werkstor", "Lieferstaaten"), so a capital is no name."""
@@ -163,6 +166,9 @@ def lexicon(lang: str | None) -> Lexicon:
         openers=frozenset(get("openers")),
         lowercase_bodies=bool(data.get("lowercase_bodies", False)),
         noun_suffixes=tuple(get("noun_suffixes")),
+        genitive_prepositions=frozenset(get("genitive_prepositions")),
+        source_nouns=frozenset(get("source_nouns")),
+        agent_prepositions=frozenset(get("agent_prepositions")),
         possessives={str(k).lower(): str(v) for k, v in data.get("possessives", {}).items()},
     )
 

@@ -11,6 +11,7 @@ import regex
 
 from relaytrace.trace.statements.direct import Found
 from relaytrace.trace.statements.lexicon import Lexicon
+from relaytrace.trace.statements.phrases import possessor
 from relaytrace.trace.statements.speakers import Speaker, speaker_after, speaker_before
 from relaytrace.trace.statements.tokens import tokenize
 from relaytrace.trace.statements.venues import find_venue, find_venue_anywhere, skip_time
@@ -150,6 +151,11 @@ def _source_speaker(source: str, marker: str, lex: Lexicon, offset: int) -> Spea
     if low in lex.pronouns or low in lex.possessives:
         pronoun = lex.possessives.get(low, low)
         return Speaker(source, "pronoun", plural=pronoun in lex.plural_pronouns)
+    owner = possessor(source, lex)
+    if owner is not None:
+        # "according to the union's calculations": the union speaks
+        offset += max(0, source.find(owner))
+        source = owner
     found = speaker_before(source, lex, offset)
     if found is None and _words(source) <= 6:
         found = Speaker(source, "description", start=offset, end=offset + len(source))
@@ -194,6 +200,8 @@ def _verb_statement(
         if after_speaker is not None:
             used += skip
     venue, vlen = find_venue(post[used:], lex, v.text)
+    if after_speaker is not None and after_speaker.venue:
+        venue = venue or after_speaker.venue
     rest_at = v.end + used + vlen
     rest_at += skip_time(text[rest_at:b], lex)
     rest = text[rest_at:b]
@@ -278,6 +286,8 @@ def reported_speech(
             h = (hit[0] + a, hit[1] + a)
             if _inside(h[0], quoted):
                 continue
+            if any(a <= u[0] < h[0] for u in used):
+                continue  # '"…," Lin said, according to the newspaper X': the report's source
             f = _according(text, a, b, h, lex)
             if f is not None:
                 found_here.append(f)

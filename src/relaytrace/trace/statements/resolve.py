@@ -87,7 +87,7 @@ class Speakers:
             name, role = self.full_name(found.text, position)
             return name, found.role or role
         if found.kind == "pronoun":
-            before = [p for p in self.people if p[0] < position]
+            before = sorted((p for p in self.people if p[0] < position), key=lambda p: p[0])
             person = before[-1] if before and not found.plural else None
             last = self.last
             if (

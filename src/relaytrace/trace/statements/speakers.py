@@ -7,12 +7,20 @@ pronoun ("he", "il", "sagte er"), a role ("the spokesman") or a description
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from relaytrace.trace.statements.lexicon import Lexicon
+from relaytrace.trace.statements.phrases import governed, non_agent, trim_phrase, venue_prefix
 from relaytrace.trace.statements.tokens import Token, is_capitalised, is_common, tokenize
 
-__all__ = ["Speaker", "name_runs", "role_phrase", "speaker_after", "speaker_before"]
+__all__ = [
+    "Speaker",
+    "inverted_pronoun",
+    "name_runs",
+    "role_phrase",
+    "speaker_after",
+    "speaker_before",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +33,7 @@ class Speaker:
     start: int = 0
     end: int = 0
     plural: bool = False
+    venue: str | None = None  # an addressee written before the subject ("à Agence X le …")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,17 +167,24 @@ def _clean(text: str) -> str:
 def _subject_run(runs: list[_Run], text: str, offset: int, lex: Lexicon) -> _Run | None:
     """The first run not governed by a preposition ("Varenikova of the Port Verin Institute")."""
     for run in reversed(runs):
+        if _possessive(text, run.end - offset):
+            continue  # "Drovnia's foreign ministry": the name determines the subject
         before = text[: run.start - offset].split()
         while before and (
             before[-1].lower() in lex.determiners
             or lex.is_role(before[-1])
-            or is_capitalised(before[-1])
+            or (is_capitalised(before[-1]) and before[-1].lower() not in lex.prepositions)
         ):
             before.pop()
         if before and before[-1].lower().strip(",") in lex.prepositions:
             continue
         return run
     return None
+
+
+def _possessive(text: str, end: int) -> bool:
+    """A name written as a possessive before a noun ("Drovnia's foreign ministry")."""
+    return text[end : end + 2] in ("'s", "’s") and text[end + 2 : end + 4].strip() != ""
 
 
 def _speaker_unspaced(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
@@ -240,12 +256,14 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
     head = seg[head_start:]
     run = _subject_run(name_runs(head, lex, offset + head_start), segment, offset, lex)
     # "Questioned on Radio X, the minister said": a role after the comma is the subject
+    opening = _clean(head).split(" ", 1)[0].lower()
     if (
         run is None
         and head_start > 0
+        and seg[cut] == ","
         and len(seg[:head_start].split()) <= 8
         and not (
-            _clean(head).split(" ", 1)[0].lower() in lex.determiners
+            (opening in lex.determiners or opening.endswith(("'s", "’s")))
             and role_phrase(_clean(head), lex)
         )
     ):
@@ -270,6 +288,9 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
         return None
     if hw[-1].lower() in lex.pronouns:
         return Speaker(hw[-1], "pronoun", plural=hw[-1].lower() in lex.plural_pronouns)
+    if non_agent(phrase, lex):
+        return None
+    phrase = trim_phrase(phrase, lex)
     if role_phrase(phrase, lex):
         kind = "role"
     elif any(is_capitalised(w) for w in hw) or (hw[0].lower() in lex.determiners):
@@ -299,6 +320,13 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
             end=offset + end,
             plural=first.lower() in lex.plural_pronouns,
         ), end
+    skip = venue_prefix(stripped, lex)
+    if skip:
+        # "a déclaré à Agence Méridien le président …": the addressee, then the subject
+        found, used = speaker_after(stripped[skip:], lex, offset + lead + skip)
+        if found is None:
+            return None, 0
+        return replace(found, venue=found.venue or _clean(stripped[:skip])), lead + skip + used
     for start in lex.venue_starts:
         if stripped.lower().startswith(start + " ") and start not in lex.determiners:
             return None, 0
@@ -311,10 +339,21 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
     window = window[:stop]
     if _uncased(window):
         return _uncased_after(stripped, lex, offset + lead, lead)
-    runs = name_runs(window, lex, offset + lead)
+    # a name after a preposition is a place or an addressee ("à Vessholm", "a Northwind
+    # Wire"), unless a name in apposition follows it (handled below)
+    runs = [
+        r
+        for r in name_runs(window, lex, offset + lead)
+        if not governed(segment[: r.start - offset], lex)
+    ]
     if not runs:
         return _described_after(stripped, lex, offset + lead, lead)
     run = runs[0]
+    addressee = _addressee(segment, runs, lex, offset)
+    if addressee is not None:
+        # "сказала Kyiv Morning Post координаторка Мірела Васко": the first name is the
+        # addressee; "губернатор Староборской области Геннадий Кружилин": a modifier
+        run = runs[1]
     for nxt in runs[1:]:
         # "dijo la portavoz de la Fundación Mar Claro, Elena Brisal": the body after a
         # preposition belongs to the role; the name in apposition is the speaker
@@ -348,9 +387,64 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
             role = role or apposition
             end += 1 + len(nxt[0])
     name = segment[run.start - offset : run.end - offset]
+    if addressee:
+        role = role_phrase(segment[runs[0].end - offset : run.start - offset], lex) or role
     return Speaker(
-        name, "name", role=_clean(role) if role else None, start=run.start, end=run.end
+        name,
+        "name",
+        role=_clean(role) if role else None,
+        start=run.start,
+        end=run.end,
+        venue=addressee or None,
     ), end
+
+
+def _addressee(segment: str, runs: list[_Run], lex: Lexicon, offset: int) -> str | None:
+    """When the first name after a verb is followed, with no punctuation, by a few
+    lower-case words and a full name, the full name is the subject: the first is the
+    addressee (returned, "Kyiv Morning Post") when a role word comes between, or a
+    capitalised modifier of that role ("" for "Староборской области")."""
+    if len(runs) < 2 or len(runs[1].tokens) < 2:
+        return None
+    first, second = runs[0], runs[1]
+    between = segment[first.end - offset : second.start - offset]
+    words = between.split()
+    if not 1 <= len(words) <= 4 or any(c in between for c in ',;:.!?()"“”«»„'):
+        return None
+    if any(
+        w.lower() in lex.prepositions
+        or w.lower() in lex.conjunctions
+        or w.lower() in lex.determiners
+        for w in words
+    ):
+        return None  # "sagte Holtvik dem Sender X": a new noun phrase, the addressee
+    if any(not w.islower() for w in words):
+        return None
+    if any(lex.is_role(w) for w in words):
+        if segment[: first.start - offset].strip():
+            return None
+        return segment[first.start - offset : first.end - offset]
+    return "" if len(first.tokens) == 1 else None
+
+
+def inverted_pronoun(after: str, lex: Lexicon, offset: int) -> Speaker | None:
+    """A subject pronoun right after the verb where a comma opens the reported clause
+    (``comma_clause``: "Der Zeitung sagte er am Abend: …"): the verb's inverted subject,
+    whatever stands before the verb."""
+    if not lex.comma_clause or after[:1].strip():
+        return None
+    words = after.split(maxsplit=1)
+    word = words[0].strip(",.;:") if words else ""
+    if word.lower() not in lex.pronouns:
+        return None
+    start = offset + after.find(word)
+    return Speaker(
+        word,
+        "pronoun",
+        start=start,
+        end=start + len(word),
+        plural=word.lower() in lex.plural_pronouns,
+    )
 
 
 def _described_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[Speaker | None, int]:
@@ -368,6 +462,8 @@ def _described_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[S
         if 0 <= k < stop:
             stop = k
     phrase = text[:stop]
+    if non_agent(phrase.strip(), lex):
+        return None, 0  # "dismissing the measures as …": the verb's object
     low = phrase.lower()
     for start in (*lex.venue_starts, *lex.time_words):
         k = low.find(" " + start + " ")
@@ -375,12 +471,15 @@ def _described_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[S
             phrase = phrase[:k]
             low = phrase.lower()
     phrase = phrase.strip()
+    used = lead + len(phrase)
+    if len(phrase.split()) <= 10:
+        phrase = trim_phrase(phrase, lex)  # "l'institut mardi", "la banque après sa réunion"
     if not phrase or len(phrase.split()) > 6:
         return None, 0
     if not lex.determiners and not (lex.is_role(phrase.split()[0]) or is_capitalised(phrase)):
         return None, 0
     kind = "role" if any(lex.is_role(w) for w in phrase.split()) else "description"
-    return Speaker(phrase, kind, start=offset, end=offset + len(phrase)), lead + len(phrase)
+    return Speaker(phrase, kind, start=offset, end=offset + len(phrase)), used
 
 
 def _uncased(text: str) -> bool:
