@@ -12,7 +12,15 @@ from __future__ import annotations
 from relaytrace.trace.statements.lexicon import Lexicon
 from relaytrace.trace.statements.tokens import is_capitalised, tokenize
 
-__all__ = ["governed", "non_agent", "possessor", "trim_phrase", "venue_prefix"]
+__all__ = [
+    "addressee",
+    "governed",
+    "non_agent",
+    "possessive",
+    "possessor",
+    "trim_phrase",
+    "venue_prefix",
+]
 
 _QUOTES = '"“”«»„‚‘’'
 _PUNCT = ",;:.!?()"
@@ -186,3 +194,32 @@ def venue_prefix(text: str, lex: Lexicon) -> int:
         content = True
         end = tok.end
     return 0
+
+
+def possessive(text: str, end: int) -> bool:
+    """A name ending at ``end`` written as a possessive before a noun ("Drovnia's foreign
+    ministry"): it determines the subject, it is not the subject."""
+    return text[end : end + 2] in ("'s", "’s") and text[end + 2 : end + 4].strip() != ""
+
+
+def addressee(segment: str, runs: list[tuple[int, int, int]], lex: Lexicon) -> str | None:
+    """Of two names after a verb (spans and word counts in ``segment``), whether the
+    second is the subject: when the first is followed, with no punctuation, by a few
+    lower-case words and a full name. Returns the first as the addressee ("сказала
+    Kyiv Morning Post координаторка … Мірела Васко") when a role word comes between,
+    "" when the first is one capitalised modifier of that role ("губернатор
+    Староборской области Геннадий Кружилин"), None when the first is the subject."""
+    if len(runs) < 2 or runs[1][2] < 2:
+        return None
+    (a, b, size), (c, _, _) = runs[0], runs[1]
+    between = segment[b:c]
+    words = between.split()
+    if not 1 <= len(words) <= 4 or any(ch in between for ch in _PUNCT + _QUOTES):
+        return None
+    if any(_function_word(w, lex) or _low(w) in lex.conjunctions for w in words):
+        return None  # "sagte Holtvik dem Sender X": a new noun phrase, the addressee
+    if any(not w.islower() for w in words):
+        return None
+    if any(lex.is_role(w) for w in words):
+        return None if segment[:a].strip() else segment[a:b]
+    return "" if size == 1 else None

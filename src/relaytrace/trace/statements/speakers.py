@@ -10,8 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from relaytrace.trace.statements.lexicon import Lexicon
-from relaytrace.trace.statements.phrases import governed, non_agent, trim_phrase, venue_prefix
-from relaytrace.trace.statements.tokens import Token, is_capitalised, is_common, tokenize
+from relaytrace.trace.statements.names import Run as _Run
+from relaytrace.trace.statements.names import name_runs, role_phrase
+from relaytrace.trace.statements.names import script as _script
+from relaytrace.trace.statements.phrases import (
+    addressee,
+    governed,
+    non_agent,
+    possessive,
+    trim_phrase,
+    venue_prefix,
+)
+from relaytrace.trace.statements.tokens import is_capitalised, is_common
 
 __all__ = [
     "Speaker",
@@ -36,130 +46,6 @@ class Speaker:
     venue: str | None = None  # an addressee written before the subject ("à Agence X le …")
 
 
-@dataclass(frozen=True, slots=True)
-class _Run:
-    tokens: tuple[Token, ...]
-    roles: tuple[Token, ...]  # role words just before the name inside the run
-
-    @property
-    def start(self) -> int:
-        return self.tokens[0].start
-
-    @property
-    def end(self) -> int:
-        return self.tokens[-1].end
-
-
-def _script(word: str) -> str:
-    """Latin, Cyrillic or other: a name does not change script midway."""
-    ch = word[:1]
-    if "\u0400" <= ch <= "\u04ff":
-        return "cyrl"
-    return "latn" if ch.isascii() or "\u00c0" <= ch <= "\u024f" else "other"
-
-
-def _is_role_token(tok: Token, lex: Lexicon) -> bool:
-    return lex.is_role(tok.bare)
-
-
-def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
-    """Capitalised runs that look like names, with leading role words split off."""
-    toks = tokenize(text, offset)
-    runs: list[_Run] = []
-    i = 0
-    while i < len(toks):
-        if not is_capitalised(toks[i].text):
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(toks):
-            nxt = toks[j + 1]
-            gap = text[toks[j].end - offset : nxt.start - offset]
-            if gap.strip() not in ("", "-") or _script(nxt.text) != _script(toks[j].text):
-                break
-            if is_capitalised(nxt.text):
-                j += 1
-            elif (
-                nxt.text.lower() in lex.name_particles
-                and j + 2 < len(toks)
-                and is_capitalised(toks[j + 2].text)
-                and text[nxt.end - offset : toks[j + 2].start - offset].strip() == ""
-            ):
-                j += 2
-            else:
-                break
-        run = toks[i : j + 1]
-        k = 0
-        while k < len(run) and (
-            _is_role_token(run[k], lex)
-            or run[k].text.lower() in lex.determiners
-            or (k == 0 and i == 0 and run[k].text.lower() in lex.prepositions)
-        ):
-            k += 1
-        roles, name = tuple(run[:k]), run[k:]
-        # "ministre des Transports Paul Ferrandier": an institution word before the name
-        while len(name) >= 3 and is_common(name[0].text, lex, 3.0):
-            name = name[1:]
-        # German capitalises nouns: two capitalised words not after an article, the last
-        # one rare enough, are a name ("Konrad Esslinger", not "der Berliner Abendpost")
-        prev = toks[i - 1].text.lower() if i > 0 else ""
-        if (
-            len(name) >= 2
-            and lex.lang == "de"
-            and prev not in lex.determiners
-            and not any(_is_role_token(t, lex) for t in name)
-            and not is_common(name[-1].text, lex, 4.0)
-            and not is_common(name[0].text, lex, 4.5)
-        ):
-            runs.append(_Run(tuple(name), roles))
-            i = j + 1
-            continue
-        # two capitalised words inside a sentence are a name even if each is a word
-        # ("Jan Wolny"); not in German, which capitalises nouns
-        if (
-            len(name) >= 2
-            and i > 0
-            and lex.lang != "de"
-            and not lex.no_spaces
-            and not any(_is_role_token(t, lex) for t in name)
-        ):
-            runs.append(_Run(tuple(name), roles))
-            i = j + 1
-            continue
-        # the name must hold a word that is not a common word nor a role
-        while name and (is_common(name[-1].text, lex) or _is_role_token(name[-1], lex)):
-            name = name[:-1]
-        while name and (is_common(name[0].text, lex) and len(name) > 1 and i == 0 and k == 0):
-            name = name[1:]
-        # German nouns a dictionary does not list, told by their endings ("Werkstor")
-        if len(name) == 1 and lex.is_noun_form(name[0].text):
-            name = ()
-        if name and any(not is_common(t.text, lex) for t in name):
-            runs.append(_Run(tuple(name), roles))
-        i = j + 1
-    return runs
-
-
-def role_phrase(text: str, lex: Lexicon) -> str | None:
-    """The role part of a phrase, from its first role word, or None."""
-    if lex.role_re is None:
-        return None
-    m = lex.role_re.search(text)
-    if not m:
-        return None
-    # keep a preceding possessive or determiner ("the bloc's Secretary General")
-    head = text[: m.start()].rstrip()
-    words = head.split()
-    keep = []
-    for w in reversed(words[-3:]):
-        if w.lower() in lex.determiners or w.endswith(("'s", "’s")) or is_capitalised(w):
-            keep.insert(0, w)
-        else:
-            break
-    role = " ".join([*keep, text[m.start() :].strip()]).strip(" ,;:—–-")
-    return role or None
-
-
 def _clean(text: str) -> str:
     return text.strip(' ,;:—–-\u00a0«»“”"„')
 
@@ -167,7 +53,7 @@ def _clean(text: str) -> str:
 def _subject_run(runs: list[_Run], text: str, offset: int, lex: Lexicon) -> _Run | None:
     """The first run not governed by a preposition ("Varenikova of the Port Verin Institute")."""
     for run in reversed(runs):
-        if _possessive(text, run.end - offset):
+        if possessive(text, run.end - offset):
             continue  # "Drovnia's foreign ministry": the name determines the subject
         before = text[: run.start - offset].split()
         while before and (
@@ -180,11 +66,6 @@ def _subject_run(runs: list[_Run], text: str, offset: int, lex: Lexicon) -> _Run
             continue
         return run
     return None
-
-
-def _possessive(text: str, end: int) -> bool:
-    """A name written as a possessive before a noun ("Drovnia's foreign ministry")."""
-    return text[end : end + 2] in ("'s", "’s") and text[end + 2 : end + 4].strip() != ""
 
 
 def _speaker_unspaced(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
@@ -349,8 +230,9 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
     if not runs:
         return _described_after(stripped, lex, offset + lead, lead)
     run = runs[0]
-    addressee = _addressee(segment, runs, lex, offset)
-    if addressee is not None:
+    spans = [(r.start - offset, r.end - offset, len(r.tokens)) for r in runs[:2]]
+    to = addressee(segment, spans, lex)
+    if to is not None:
         # "сказала Kyiv Morning Post координаторка Мірела Васко": the first name is the
         # addressee; "губернатор Староборской области Геннадий Кружилин": a modifier
         run = runs[1]
@@ -387,7 +269,7 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
             role = role or apposition
             end += 1 + len(nxt[0])
     name = segment[run.start - offset : run.end - offset]
-    if addressee:
+    if to:
         role = role_phrase(segment[runs[0].end - offset : run.start - offset], lex) or role
     return Speaker(
         name,
@@ -395,36 +277,8 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
         role=_clean(role) if role else None,
         start=run.start,
         end=run.end,
-        venue=addressee or None,
+        venue=to or None,
     ), end
-
-
-def _addressee(segment: str, runs: list[_Run], lex: Lexicon, offset: int) -> str | None:
-    """When the first name after a verb is followed, with no punctuation, by a few
-    lower-case words and a full name, the full name is the subject: the first is the
-    addressee (returned, "Kyiv Morning Post") when a role word comes between, or a
-    capitalised modifier of that role ("" for "Староборской области")."""
-    if len(runs) < 2 or len(runs[1].tokens) < 2:
-        return None
-    first, second = runs[0], runs[1]
-    between = segment[first.end - offset : second.start - offset]
-    words = between.split()
-    if not 1 <= len(words) <= 4 or any(c in between for c in ',;:.!?()"“”«»„'):
-        return None
-    if any(
-        w.lower() in lex.prepositions
-        or w.lower() in lex.conjunctions
-        or w.lower() in lex.determiners
-        for w in words
-    ):
-        return None  # "sagte Holtvik dem Sender X": a new noun phrase, the addressee
-    if any(not w.islower() for w in words):
-        return None
-    if any(lex.is_role(w) for w in words):
-        if segment[: first.start - offset].strip():
-            return None
-        return segment[first.start - offset : first.end - offset]
-    return "" if len(first.tokens) == 1 else None
 
 
 def inverted_pronoun(after: str, lex: Lexicon, offset: int) -> Speaker | None:
