@@ -10,6 +10,7 @@ source of "according to the union's calculations" is the union.
 from __future__ import annotations
 
 from relaytrace.trace.statements.lexicon import Lexicon
+from relaytrace.trace.statements.names import script
 from relaytrace.trace.statements.tokens import is_capitalised, tokenize
 
 __all__ = [
@@ -116,23 +117,30 @@ def possessor(source: str, lex: Lexicon) -> str | None:
 
 
 def governed(before: str, lex: Lexicon) -> bool:
-    """The words before a name end on a preposition (its determiners, role words and
-    capitalised words set aside): the name is a place or an addressee ("à Vessholm",
-    "a Northwind Wire", "de la Fundación Mar Claro"), not the subject."""
+    """The words before a name end on a preposition (its determiners, role words,
+    capitalised words and up to two other lower-case words set aside): the name is a
+    place or an addressee ("à Vessholm", "a Northwind Wire", "de la Fundación Mar
+    Claro", "à televisão estatal X"), not the subject."""
     words = before.split()
-    while (
-        words
-        and words[-1][-1:] not in ",;:"
-        and (
-            _low(words[-1]) in lex.determiners
-            or lex.is_role(words[-1])
-            or (is_capitalised(words[-1]) and _low(words[-1]) not in lex.prepositions)
-        )
-    ):
-        words.pop()
-    if not words or words[-1][-1:] in ",;:":
+    skipped = 0
+    determined = False
+    while words and words[-1][-1:] not in ",;:":
+        word = words.pop()
+        low = _low(word)
+        if low in lex.determiners:
+            determined = True
+            continue
+        if low in lex.prepositions:
+            # "le capitaine de frégate X": a title's bare complement, the name is in apposition
+            return not (skipped and not determined and words and lex.is_role(words[-1]))
+        if not skipped and (lex.is_role(word) or is_capitalised(word)):
+            continue
+        lower = word.islower() and not _function_word(word, lex) and low not in lex.verbs
+        if skipped < 2 and lower:
+            skipped += 1  # "prep (det) noun (adj) Name", nothing capitalised between
+            continue
         return False
-    return _low(words[-1]) in lex.prepositions
+    return False
 
 
 def venue_prefix(text: str, lex: Lexicon) -> int:
@@ -220,6 +228,9 @@ def addressee(segment: str, runs: list[tuple[int, int, int]], lex: Lexicon) -> s
         return None  # "sagte Holtvik dem Sender X": a new noun phrase, the addressee
     if any(not w.islower() for w in words):
         return None
+    if script(segment[a]) != script(segment[c]):
+        # a Latin-script outlet in Cyrillic text: "сказала Kyiv Morning Post експертка …"
+        return None if segment[:a].strip() else segment[a:b]
     if any(lex.is_role(w) for w in words):
         return None if segment[:a].strip() else segment[a:b]
     return "" if size == 1 else None

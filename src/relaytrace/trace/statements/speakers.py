@@ -55,14 +55,7 @@ def _subject_run(runs: list[_Run], text: str, offset: int, lex: Lexicon) -> _Run
     for run in reversed(runs):
         if possessive(text, run.end - offset):
             continue  # "Drovnia's foreign ministry": the name determines the subject
-        before = text[: run.start - offset].split()
-        while before and (
-            before[-1].lower() in lex.determiners
-            or lex.is_role(before[-1])
-            or (is_capitalised(before[-1]) and before[-1].lower() not in lex.prepositions)
-        ):
-            before.pop()
-        if before and before[-1].lower().strip(",") in lex.prepositions:
+        if governed(text[: run.start - offset], lex):
             continue
         return run
     return None
@@ -169,9 +162,12 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
         return None
     if hw[-1].lower() in lex.pronouns:
         return Speaker(hw[-1], "pronoun", plural=hw[-1].lower() in lex.plural_pronouns)
-    if non_agent(phrase, lex):
-        return None
-    phrase = trim_phrase(phrase, lex)
+    trimmed = trim_phrase(phrase, lex)
+    if non_agent(phrase, lex) or all(w.lower() in lex.determiners for w in trimmed.split()):
+        # "Hilfsorganisationen, die in Sarvan tätig sind, sagten": a relative clause
+        # or fragment after the comma; the subject stands before it
+        return speaker_before(seg[:cut], lex, offset) if cut > 0 and seg[cut] == "," else None
+    phrase = trimmed
     if role_phrase(phrase, lex):
         kind = "role"
     elif any(is_capitalised(w) for w in hw) or (hw[0].lower() in lex.determiners):
