@@ -170,6 +170,7 @@ def _verb_statement(
     lex: Lexicon,
     nxt: int | None = None,
     shared: Speaker | None = None,
+    follows: Speaker | None = None,
 ) -> Found | None:
     """A reported statement around speech verb ``v`` in sentence text[a:b]."""
     pre = text[a : v.start]
@@ -181,6 +182,8 @@ def _verb_statement(
     pre_words = pre_tail.lower().split()
     if speaker is None and shared is not None and pre_words and pre_words[-1] in lex.conjunctions:
         speaker = shared
+    if speaker is None and follows is not None and pre_tail.endswith(","):
+        speaker = follows  # '"…," Tereshkov said, adding that …': the participle's subject
     used = 0
     skip = skip_time(post, lex)
     after_speaker: Speaker | None = None
@@ -193,6 +196,10 @@ def _verb_statement(
             speaker = before
         elif after is not None:
             after_speaker, used = after, after_used + skip
+    if speaker is None and after_speaker is None and _fronted(pre_tail, lex):
+        # "In Velna erklärte das Außenministerium …": a fronted phrase, the subject after
+        after_speaker, used = speaker_after(post[skip:], lex, v.end + skip)
+        used += skip if after_speaker is not None else 0
     if speaker is None and after_speaker is None and pre_tail:
         speaker = speaker_before(pre, lex, a)
     if speaker is None and after_speaker is None:
@@ -261,6 +268,30 @@ def _verb_statement(
     return Found("reported", ((ca, cb),), who, v.text, venue, ((v.start, v.end),))
 
 
+def _fronted(pre: str, lex: Lexicon) -> bool:
+    """A verb-second sentence opened by a prepositional phrase ("In Velna erklärte …",
+    "Am Montag sagte …"): in ``comma_clause`` languages the subject follows the verb."""
+    words = pre.split()
+    return (
+        lex.comma_clause
+        and bool(words)
+        and words[0].lower() in lex.prepositions
+        and not any(c in pre for c in ",;:—–")
+    )
+
+
+def _attribution_before(text: str, a: int, start: int, earlier: list[Found]) -> Speaker | None:
+    """The speaker of a quote attribution that ends, with a comma, just before ``start``
+    in the sentence ('"…," Tereshkov said, adding that …', "— сказал Терешков,
+    добавив, что …"): a verb there is a participle sharing that subject."""
+    for f in earlier:
+        for u0, u1 in f.used:
+            gap = text[u1:start]
+            if a <= u0 and u1 <= start and gap.rstrip().endswith(",") and len(gap.split()) <= 5:
+                return f.speaker
+    return None
+
+
 def _follows_on(text: str, a: int, b: int, lex: Lexicon) -> bool:
     """A sentence in the reporting subjunctive ("Man werde …", "Die Lage sei …")."""
     if not lex.subjunctive or text[a] in '"“„«»':
@@ -301,7 +332,8 @@ def reported_speech(
             if any(t[0] <= v.start < t[1] for t in taken):
                 continue
             shared = found_here[-1].speaker if found_here else None
-            f = _verb_statement(text, a, b, v, lex, nxt, shared)
+            follows = _attribution_before(text, a, v.start, earlier)
+            f = _verb_statement(text, a, b, v, lex, nxt, shared, follows)
             if f is None:
                 continue
             ca, cb = f.parts[0]
