@@ -188,3 +188,94 @@ def test_phrase_helpers() -> None:
     assert venue_prefix("a la agencia estatal que", es) == 0
     pl = lexicon("pl")
     assert venue_prefix("„Kurierowi Nadmorskiemu” Jan Wrzos", pl) == len("„Kurierowi Nadmorskiemu”")
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "en",
+            [
+                '"Prices will rise for everyone," Trade Minister Orla Venn said, adding that the '
+                "government would publish a support plan in May."
+            ],
+            "Orla Venn",
+        ),
+        (
+            "ru",
+            [
+                "«Наши экспортёры найдут новых покупателей», — сказал министр Пётр Зорин, "
+                "добавив, что поставки будут перенаправлены в Азию."
+            ],
+            "Пётр Зорин",
+        ),
+    ],
+)
+def test_participle_after_an_attribution_shares_its_speaker(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    assert [s.speaker for s in extract_from_text(paragraphs, lang)] == [speaker, speaker]
+
+
+def test_german_sentence_opened_by_a_place_takes_the_subject_after_the_verb() -> None:
+    text = (
+        "In Lorvik erklärte Außenministerin Dana Korvel in einer Mitteilung, man sei "
+        "„jederzeit zu Gesprächen bereit“ und werde die Delegation schicken."
+    )
+    assert _speakers(text, "de") == ["Dana Korvel"]
+
+
+def test_relative_clause_after_the_subject_is_not_the_speaker() -> None:
+    text = "Hilfsorganisationen, die in Lorvik tätig sind, sagten, die Vorräte gingen zur Neige."
+    assert _speakers(text, "de") == ["Hilfsorganisationen"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        (
+            "pt",
+            "O diretor do instituto, Rui Calvo, falou em entrevista à televisão estatal Canal "
+            "Norte e disse que a vacina deve ser suspensa.",
+            "Rui Calvo",
+        ),
+        (
+            "fr",
+            "« Les systèmes sont opérationnels », a indiqué son porte-parole, le capitaine de "
+            "frégate Aurel Vasseur, lors d'un point de presse.",
+            "Aurel Vasseur",
+        ),
+    ],
+)
+def test_name_inside_a_prepositional_phrase_is_no_subject(
+    lang: str, text: str, speaker: str
+) -> None:
+    """ "à televisão estatal Canal Norte" is governed by its preposition; a title's bare
+    complement ("capitaine de frégate") is not, the name after it is the speaker."""
+    assert _speakers(text, lang)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "it",
+            [
+                "Secondo il Ministero dell'Interno, 2.300 trattori bloccavano all'alba 14 incroci.",
+            ],
+            "il Ministero dell'Interno",
+        ),
+        (
+            "fr",
+            [
+                "Lorvik – La Caisse centrale a relevé son taux. Le conseil a décidé une hausse de "
+                "0,25 point, a annoncé l'institution."
+            ],
+            "l'institution",
+        ),
+    ],
+)
+def test_body_names_do_not_take_a_preposition_or_a_dateline(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    assert extract_from_text(paragraphs, lang)[-1].speaker == speaker

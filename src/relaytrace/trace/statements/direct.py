@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from relaytrace.trace.statements.lexicon import Lexicon
+from relaytrace.trace.statements.phrases import fronted
 from relaytrace.trace.statements.quotes import QuoteSpan, find_quotes
 from relaytrace.trace.statements.speakers import (
     Speaker,
@@ -157,7 +158,11 @@ def _attribution_before(
             seg[: v.start], lex, start
         )
     rest = between
-    if speaker is None or (speaker.kind == "description" and _words(speaker.text) > 6):
+    if (
+        speaker is None
+        or (speaker.kind == "description" and _words(speaker.text) > 6)
+        or (speaker.kind != "pronoun" and fronted(seg[: v.start], lex))
+    ):
         found, used = speaker_after(between, lex, start + v.end)
         if found is not None:
             speaker, rest = found, between[used:]

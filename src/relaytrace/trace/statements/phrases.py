@@ -15,6 +15,7 @@ from relaytrace.trace.statements.tokens import is_capitalised, tokenize
 
 __all__ = [
     "addressee",
+    "fronted",
     "governed",
     "non_agent",
     "possessive",
@@ -234,3 +235,15 @@ def addressee(segment: str, runs: list[tuple[int, int, int]], lex: Lexicon) -> s
     if any(lex.is_role(w) for w in words):
         return None if segment[:a].strip() else segment[a:b]
     return "" if size == 1 else None
+
+
+def fronted(pre: str, lex: Lexicon) -> bool:
+    """A verb-second sentence opened by a prepositional phrase ("In Velna erklärte …",
+    "Am Montag sagte …"): in ``comma_clause`` languages the subject follows the verb."""
+    words = pre.split()
+    return (
+        lex.comma_clause
+        and bool(words)
+        and words[0].lower() in lex.prepositions
+        and not any(c in pre for c in ",;:—–")
+    )

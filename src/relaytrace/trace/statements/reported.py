@@ -11,7 +11,7 @@ import regex
 
 from relaytrace.trace.statements.direct import Found
 from relaytrace.trace.statements.lexicon import Lexicon
-from relaytrace.trace.statements.phrases import possessor
+from relaytrace.trace.statements.phrases import fronted, possessor
 from relaytrace.trace.statements.speakers import Speaker, speaker_after, speaker_before
 from relaytrace.trace.statements.tokens import tokenize
 from relaytrace.trace.statements.venues import find_venue, find_venue_anywhere, skip_time
@@ -196,7 +196,7 @@ def _verb_statement(
             speaker = before
         elif after is not None:
             after_speaker, used = after, after_used + skip
-    if speaker is None and after_speaker is None and _fronted(pre_tail, lex):
+    if speaker is None and after_speaker is None and fronted(pre_tail, lex):
         # "In Velna erklärte das Außenministerium …": a fronted phrase, the subject after
         after_speaker, used = speaker_after(post[skip:], lex, v.end + skip)
         used += skip if after_speaker is not None else 0
@@ -266,18 +266,6 @@ def _verb_statement(
         return None
     venue = venue or find_venue_anywhere(text[cb:b], lex)
     return Found("reported", ((ca, cb),), who, v.text, venue, ((v.start, v.end),))
-
-
-def _fronted(pre: str, lex: Lexicon) -> bool:
-    """A verb-second sentence opened by a prepositional phrase ("In Velna erklärte …",
-    "Am Montag sagte …"): in ``comma_clause`` languages the subject follows the verb."""
-    words = pre.split()
-    return (
-        lex.comma_clause
-        and bool(words)
-        and words[0].lower() in lex.prepositions
-        and not any(c in pre for c in ",;:—–")
-    )
 
 
 def _attribution_before(text: str, a: int, start: int, earlier: list[Found]) -> Speaker | None:
