@@ -279,3 +279,27 @@ def test_body_names_do_not_take_a_preposition_or_a_dateline(
     lang: str, paragraphs: list[str], speaker: str
 ) -> None:
     assert extract_from_text(paragraphs, lang)[-1].speaker == speaker
+
+
+def test_phrase_after_a_coordinated_verb_is_its_object() -> None:
+    text = (
+        'La presidenta de la asociación, Irene Casal, celebró "una decisión histórica", pero '
+        'lamentó un importe de indemnización "simbólico".'
+    )
+    assert _speakers(text, "es") == ["Irene Casal"]  # one word is no quote of its own
+
+
+def test_opening_participle_is_no_name() -> None:
+    paragraphs = [
+        "El presidente del club, Rafael Ortún, compareció el lunes.",
+        "Preguntado por los dos fichajes, aseguró que ambos jugadores tienen mucho futuro.",
+    ]
+    assert extract_from_text(paragraphs, "es")[-1].speaker == "Rafael Ortún"
+
+
+def test_article_before_a_role_after_the_verb_is_no_preposition() -> None:
+    text = (
+        '"O que nos surpreendeu foi a rapidez do efeito", disse a autora principal, a '
+        "doutora Inês Valadares, à Rádio Costa."
+    )
+    assert _speakers(text, "pt") == ["Inês Valadares"]

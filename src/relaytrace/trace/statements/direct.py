@@ -158,7 +158,11 @@ def _attribution_before(
             seg[: v.start], lex, start
         )
     rest = between
-    if (
+    pre_words = seg[: v.start].lower().replace(",", " ").split()
+    # "celebró …, pero lamentó un importe …": the subject is shared, the phrase after
+    # the verb is its object
+    coordinated = bool(pre_words) and pre_words[-1] in lex.conjunctions
+    if not coordinated and (
         speaker is None
         or (speaker.kind == "description" and _words(speaker.text) > 6)
         or (speaker.kind != "pronoun" and fronted(seg[: v.start], lex))

@@ -202,7 +202,10 @@ def _verb_statement(
         used += skip if after_speaker is not None else 0
     if speaker is None and after_speaker is None and pre_tail:
         speaker = speaker_before(pre, lex, a)
-    if speaker is None and after_speaker is None:
+    # "…, pero lamentó un importe …": after a conjunction the verb shares its subject,
+    # the phrase after it is its object
+    coordinated = bool(pre_words) and pre_words[-1] in lex.conjunctions
+    if speaker is None and after_speaker is None and not coordinated:
         after_speaker, used = speaker_after(post[skip:], lex, v.end + skip)
         if after_speaker is not None:
             used += skip

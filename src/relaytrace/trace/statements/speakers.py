@@ -143,6 +143,8 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
     ):
         run = _subject_run(name_runs(seg, lex, offset), segment, offset, lex)
         head_start = 0
+    if run is not None and _opening_participle(segment, run, lex, offset):
+        return Speaker("", "pronoun")  # "Preguntado por …, aseguró": no subject written
     if run is not None:
         name = segment[run.start - offset : run.end - offset]
         role = appositive or role_phrase(segment[head_start : run.start - offset], lex)
@@ -176,6 +178,21 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
         return None
     start = offset + head_start + head.find(phrase)
     return Speaker(phrase, kind, role=appositive, start=start, end=start + len(phrase))
+
+
+def _opening_participle(segment: str, run: _Run, lex: Lexicon, offset: int) -> bool:
+    """One capitalised word opening the segment, then a preposition, and the segment's
+    only comma right before the verb: an opening participle or adverbial ("Preguntado
+    por los dos fichajes, aseguró"), not a name."""
+    words = segment.split()
+    return (
+        len(run.tokens) == 1
+        and not segment[: run.start - offset].strip()
+        and len(words) > 1
+        and words[1].lower() in lex.prepositions
+        and segment.rstrip().endswith(",")
+        and segment.count(",") == 1
+    )
 
 
 def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | None, int]:
@@ -247,9 +264,13 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
             break
         run = nxt
     before = segment[: run.start - offset]
+    bw = before.split()
+    # "a autora principal, a doutora X": "a" is an article before a noun, no preposition
+    article = len(bw) > 1 and bw[0].lower() in lex.determiners and bw[1].islower()
+    bw = [w.lower() for w in bw]
     if (
-        len(before.split()) > 10
-        or any(w.lower().strip(",") in lex.prepositions for w in before.split()[:1])
+        len(bw) > 10
+        or (bool(bw) and bw[0].strip(",") in lex.prepositions and not article)
         or any(
             w.lower().startswith(lex.complementisers) for w in before.split() if lex.complementisers
         )
