@@ -229,11 +229,14 @@ def addressee(segment: str, runs: list[tuple[int, int, int]], lex: Lexicon) -> s
         return None  # "sagte Holtvik dem Sender X": a new noun phrase, the addressee
     if any(not w.islower() for w in words):
         return None
+    # the first name follows the verb directly (a capitalised word of it may have been
+    # dropped as common: "Kyiv Morning Post")
+    direct = not any(not is_capitalised(w) for w in segment[:a].split())
     if script(segment[a]) != script(segment[c]):
         # a Latin-script outlet in Cyrillic text: "сказала Kyiv Morning Post експертка …"
-        return None if segment[:a].strip() else segment[a:b]
+        return segment[:b].strip() if direct else None
     if any(lex.is_role(w) for w in words):
-        return None if segment[:a].strip() else segment[a:b]
+        return segment[:b].strip() if direct else None
     return "" if size == 1 else None
 
 
