@@ -56,6 +56,13 @@ class Lexicon:
     genitive_prepositions: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
     agent_prepositions: frozenset[str] = frozenset()
+    gerund_endings: tuple[str, ...] = ()
+
+    def is_gerund(self, verb: str) -> bool:
+        """An adverbial participle ("saying", "ajoutant", "добавив"): its subject is the
+        subject of the clause it hangs on."""
+        w = verb.lower().split()[-1] if verb.split() else ""
+        return any(w.endswith(e) and len(w) >= len(e) + 3 for e in self.gerund_endings)
 
     def is_noun_form(self, word: str) -> bool:
         """A common-noun ending ("Werkstor", "Lieferstaaten"), so a capital is no name."""
@@ -169,6 +176,7 @@ def lexicon(lang: str | None) -> Lexicon:
         genitive_prepositions=frozenset(get("genitive_prepositions")),
         source_nouns=frozenset(get("source_nouns")),
         agent_prepositions=frozenset(get("agent_prepositions")),
+        gerund_endings=tuple(get("gerund_endings")),
         possessives={str(k).lower(): str(v) for k, v in data.get("possessives", {}).items()},
     )
 

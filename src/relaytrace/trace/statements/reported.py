@@ -209,6 +209,15 @@ def _verb_statement(
         after_speaker, used = speaker_after(post[skip:], lex, v.end + skip)
         if after_speaker is not None:
             used += skip
+    if (
+        speaker is None
+        and after_speaker is None
+        and pre_tail.endswith(",")
+        and lex.is_gerund(v.text)
+    ):
+        # "… on Lavrania, saying …", "… wezwało ambasadora i oświadczyło": the verb shares
+        # the subject of the clause before it, which is not written here
+        speaker = Speaker("", "pronoun")
     venue, vlen = find_venue(post[used:], lex, v.text)
     if after_speaker is not None and after_speaker.venue:
         venue = venue or after_speaker.venue
