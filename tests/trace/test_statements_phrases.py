@@ -303,3 +303,14 @@ def test_article_before_a_role_after_the_verb_is_no_preposition() -> None:
         "doutora Inês Valadares, à Rádio Costa."
     )
     assert _speakers(text, "pt") == ["Inês Valadares"]
+
+
+def test_adverbial_participle_without_a_subject_takes_the_last_speaker() -> None:
+    paragraphs = [
+        "Transport Minister Hanna Vell spoke in parliament on Monday.",
+        "The ministry on Tuesday blamed the outage on neighbouring Dravonia, saying the "
+        "attack had been prepared for months.",
+    ]
+    (saying,) = [s for s in extract_from_text(paragraphs, "en") if s.verb == "saying"]
+    assert saying.quote == "the attack had been prepared for months"
+    assert saying.speaker == "Hanna Vell"  # the last speaker, not the place before the comma
