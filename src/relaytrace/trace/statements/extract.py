@@ -118,7 +118,8 @@ def _bodies(text: str, lex: Lexicon) -> list[tuple[int, int]]:
             continue
         j = i
         while j + 1 < len(toks):
-            if any(c in text[toks[j].end : toks[j + 1].start] for c in _GAP_STOPS):
+            gap = text[toks[j].end : toks[j + 1].start]
+            if gap != " " and not _GAP_STOPS.isdisjoint(gap):
                 break  # "Marenburg – La Banque …": a dateline, not one name
             if is_capitalised(toks[j + 1].text):
                 j += 1

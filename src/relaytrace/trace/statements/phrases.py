@@ -132,8 +132,9 @@ def governed(before: str, lex: Lexicon) -> bool:
             determined = True
             continue
         if low in lex.prepositions:
-            # "le capitaine de frégate X": a title's bare complement, the name is in apposition
-            return not (skipped and not determined and words and lex.is_role(words[-1]))
+            # "ministro de Asuntos Exteriores X", "capitaine de frégate X": a title's bare
+            # complement, the name after it is in apposition
+            return not (not determined and words and lex.is_role(words[-1]))
         if not skipped and (lex.is_role(word) or is_capitalised(word)):
             continue
         lower = word.islower() and not _function_word(word, lex) and low not in lex.verbs

@@ -55,8 +55,8 @@ def _subject_run(runs: list[_Run], text: str, offset: int, lex: Lexicon) -> _Run
     for run in reversed(runs):
         if possessive(text, run.end - offset):
             continue  # "Drovnia's foreign ministry": the name determines the subject
-        if governed(text[: run.start - offset], lex):
-            continue
+        if governed(text[: run.start - offset], lex) or not is_capitalised(run.tokens[0].text):
+            continue  # "de Sarvenia" left of "Asuntos Exteriores de Sarvenia": a complement
         return run
     return None
 
@@ -238,7 +238,7 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
     runs = [
         r
         for r in name_runs(window, lex, offset + lead)
-        if not governed(segment[: r.start - offset], lex)
+        if not governed(segment[: r.start - offset], lex) and is_capitalised(r.tokens[0].text)
     ]
     if not runs:
         return _described_after(stripped, lex, offset + lead, lead)
