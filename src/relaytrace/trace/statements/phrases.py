@@ -124,7 +124,7 @@ def governed(before: str, lex: Lexicon) -> bool:
     Claro", "à televisão estatal X"), not the subject."""
     words = before.split()
     skipped = 0
-    determined = False
+    complement = determined = False
     while words and words[-1][-1:] not in ",;:":
         word = words.pop()
         low = _low(word)
@@ -133,9 +133,12 @@ def governed(before: str, lex: Lexicon) -> bool:
             continue
         if low in lex.prepositions:
             # "ministro de Asuntos Exteriores X", "capitaine de frégate X": a title's bare
-            # complement, the name after it is in apposition
-            return not (not determined and words and lex.is_role(words[-1]))
+            # complement, the name after it is in apposition ("presidente de Qilan Motors"
+            # has no complement before the name: the name is the complement)
+            title = words and lex.is_role(words[-1])
+            return not (title and (complement or skipped) and not determined)
         if not skipped and (lex.is_role(word) or is_capitalised(word)):
+            complement = True
             continue
         lower = word.islower() and not _function_word(word, lex) and low not in lex.verbs
         if skipped < 2 and lower:
