@@ -314,3 +314,13 @@ def test_adverbial_participle_without_a_subject_takes_the_last_speaker() -> None
     (saying,) = [s for s in extract_from_text(paragraphs, "en") if s.verb == "saying"]
     assert saying.quote == "the attack had been prepared for months"
     assert saying.speaker == "Hanna Vell"  # the last speaker, not the place before the comma
+
+
+def test_coordinated_verb_keeps_its_clause_without_taking_its_object() -> None:
+    text = (
+        "The ministry summoned the Dravonian ambassador on Tuesday and said it would "
+        "request urgent consultations."
+    )
+    (s,) = extract_from_text([text], "en")
+    assert (s.verb, s.quote) == ("said", "it would request urgent consultations")
+    assert s.speaker is None  # not "it" of the clause: the subject is not written here

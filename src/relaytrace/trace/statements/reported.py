@@ -200,11 +200,13 @@ def _verb_statement(
         # "In Velna erklärte das Außenministerium …": a fronted phrase, the subject after
         after_speaker, used = speaker_after(post[skip:], lex, v.end + skip)
         used += skip if after_speaker is not None else 0
-    if speaker is None and after_speaker is None and pre_tail:
-        speaker = speaker_before(pre, lex, a)
     # "…, pero lamentó un importe …": after a conjunction the verb shares its subject,
     # the phrase after it is its object
     coordinated = bool(pre_words) and pre_words[-1] in lex.conjunctions
+    if speaker is None and after_speaker is None and pre_tail:
+        speaker = speaker_before(pre, lex, a)
+        if coordinated and speaker is not None and text[a : speaker.start].strip():
+            speaker = None  # "summoned the Dravonian ambassador and said": an object
     if speaker is None and after_speaker is None and not coordinated:
         after_speaker, used = speaker_after(post[skip:], lex, v.end + skip)
         if after_speaker is not None:
@@ -212,8 +214,7 @@ def _verb_statement(
     if (
         speaker is None
         and after_speaker is None
-        and pre_tail.endswith(",")
-        and lex.is_gerund(v.text)
+        and (coordinated or (pre_tail.endswith(",") and lex.is_gerund(v.text)))
     ):
         # "… on Lavrania, saying …", "… wezwało ambasadora i oświadczyło": the verb shares
         # the subject of the clause before it, which is not written here
