@@ -187,6 +187,9 @@ def _first_person(quote: str, lex: Lexicon) -> bool:
     )
 
 
+_GAP_STOPS = frozenset(',;:()–—"“”«»„')
+
+
 def _bodies(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Spans of institutions written in full: capitalised runs holding a body word, with
     particles and prepositions between capitalised words ("Ministry of Health",
@@ -194,7 +197,8 @@ def _bodies(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     toks = tokenize(text)
     out: list[tuple[int, int]] = []
     i = 0
-    links = lex.prepositions | lex.name_particles | lex.determiners
+    # "Ministry of Health", not "ministère de la Défense à Vessholm"
+    links = (lex.genitive_prepositions or lex.prepositions) | lex.name_particles | lex.determiners
     articles = lex.determiners - lex.prepositions - lex.name_particles
     while i < len(toks):
         # a body starts with a capital, or with its body word written in lower case
@@ -207,6 +211,9 @@ def _bodies(text: str, lex: Lexicon) -> list[tuple[int, int]]:
             continue
         j = i
         while j + 1 < len(toks):
+            gap = text[toks[j].end : toks[j + 1].start]
+            if gap != " " and not _GAP_STOPS.isdisjoint(gap):
+                break  # "Marenburg – La Banque …": a dateline, not one name
             if is_capitalised(toks[j + 1].text):
                 j += 1
                 continue
@@ -223,7 +230,12 @@ def _bodies(text: str, lex: Lexicon) -> list[tuple[int, int]]:
             i += 1
             continue
         run = toks[i : j + 1]
-        while run and run[0].text.lower() in lex.determiners:
+        # "Secondo il Ministero …": a sentence-initial preposition is no part of the name
+        while run and (
+            run[0].text.lower() in lex.determiners
+            or run[0].text.lower() in lex.prepositions
+            or (lex.according_re is not None and lex.according_re.fullmatch(run[0].text))
+        ):
             run = run[1:]
         held = [t for t in run if lex.is_role(t.bare) and (is_capitalised(t.text) or t is run[0])]
         linked = any(not is_capitalised(t.text) for t in run[1:])

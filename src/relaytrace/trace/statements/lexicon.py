@@ -67,6 +67,10 @@ class Lexicon:
     capitalised_nouns: bool = False
     anaphor_suffixes: tuple[str, ...] = ()
     converbs: frozenset[str] = frozenset()
+    genitive_prepositions: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
+    agent_prepositions: frozenset[str] = frozenset()
+    gerund_endings: tuple[str, ...] = ()
 
     def is_anaphor(self, phrase: str) -> bool:
         """A noun phrase that refers back to a person like a pronoun ("der 29-Jährige")."""
@@ -74,6 +78,12 @@ class Lexicon:
         return 0 < len(words) <= 3 and words[-1].strip(".,").endswith(
             self.anaphor_suffixes or ("\0",)
         )
+
+    def is_gerund(self, verb: str) -> bool:
+        """An adverbial participle ("saying", "ajoutant", "добавив"): its subject is the
+        subject of the clause it hangs on."""
+        w = verb.lower().split()[-1] if verb.split() else ""
+        return any(w.endswith(e) and len(w) >= len(e) + 3 for e in self.gerund_endings)
 
     def is_noun_form(self, word: str) -> bool:
         """A common-noun ending ("Werkstor", "Lieferstaaten"), so a capital is no name."""
@@ -199,6 +209,10 @@ def lexicon(lang: str | None) -> Lexicon:
         capitalised_nouns=bool(data.get("capitalised_nouns", False)),
         anaphor_suffixes=tuple(get("anaphor_suffixes")),
         converbs=frozenset(get("converbs")),
+        genitive_prepositions=frozenset(get("genitive_prepositions")),
+        source_nouns=frozenset(get("source_nouns")),
+        agent_prepositions=frozenset(get("agent_prepositions")),
+        gerund_endings=tuple(get("gerund_endings")),
         possessives={str(k).lower(): str(v) for k, v in data.get("possessives", {}).items()},
     )
 

@@ -13,6 +13,7 @@ from relaytrace.trace.statements.coordination import conjoined_subject, converb_
 from relaytrace.trace.statements.direct import Found
 from relaytrace.trace.statements.fronted import past_adverbial
 from relaytrace.trace.statements.lexicon import Lexicon
+from relaytrace.trace.statements.phrases import fronted, possessor
 from relaytrace.trace.statements.speakers import Speaker, speaker_after, speaker_before
 from relaytrace.trace.statements.tokens import tokenize
 from relaytrace.trace.statements.venues import find_venue, find_venue_anywhere, skip_time
@@ -182,6 +183,11 @@ def _source_speaker(source: str, marker: str, lex: Lexicon, offset: int) -> Spea
     if low in lex.pronouns or low in lex.possessives:
         pronoun = lex.possessives.get(low, low)
         return Speaker(source, "pronoun", plural=pronoun in lex.plural_pronouns)
+    owner = possessor(source, lex)
+    if owner is not None:
+        # "according to the union's calculations": the union speaks
+        offset += max(0, source.find(owner))
+        source = owner
     found = speaker_before(source, lex, offset)
     if found is None and _words(source) <= 6:
         found = Speaker(source, "description", start=offset, end=offset + len(source))
@@ -204,6 +210,7 @@ def _verb_statement(
     lex: Lexicon,
     nxt: int | None = None,
     shared: Speaker | None = None,
+    follows: Speaker | None = None,
 ) -> Found | None:
     """A reported statement around speech verb ``v`` in sentence text[a:b]."""
     pre = text[a : v.start]
@@ -219,6 +226,8 @@ def _verb_statement(
         speaker = conjoined_subject(pre, lex, a)
     if speaker is None and shared is not None and v.text.lower() in lex.converbs:
         speaker = shared  # "…, сказал Петров, добавив, что …": the finite verb's subject
+    if speaker is None and follows is not None and pre_tail.endswith(","):
+        speaker = follows  # '"…," Tereshkov said, adding that …': the participle's subject
     used = 0
     skip = skip_time(post, lex)
     after_speaker: Speaker | None = None
@@ -236,19 +245,38 @@ def _verb_statement(
             used += skip
         elif after is not None:
             after_speaker, used = after, after_used + skip
+    if speaker is None and after_speaker is None and fronted(pre_tail, lex):
+        # "In Velna erklärte das Außenministerium …": a fronted phrase, the subject after
+        after_speaker, used = speaker_after(post[skip:], lex, v.end + skip)
+        used += skip if after_speaker is not None else 0
+    # "…, pero lamentó un importe …": after a conjunction the verb shares its subject,
+    # the phrase after it is its object
+    coordinated = bool(pre_words) and pre_words[-1] in lex.conjunctions
     if speaker is None and after_speaker is None and pre_tail:
         speaker = speaker_before(pre, lex, a)
+        if coordinated and speaker is not None and text[a : speaker.start].strip():
+            speaker = None  # "summoned the Dravonian ambassador and said": an object
         speaker, after_speaker, used = past_adverbial(speaker, post[skip:], lex, v.end + skip)
         used += skip if after_speaker is not None else 0
         addressed = _addressee(post[skip:], lex, v.end + skip)
         if speaker is not None and speaker.kind != "description" and addressed is not None:
             venue_first, used = addressed[0], addressed[1] + skip
-    if speaker is None and after_speaker is None:
+    if speaker is None and after_speaker is None and not coordinated:
         after_speaker, used = speaker_after(post[skip:], lex, v.end + skip)
         if after_speaker is not None:
             used += skip
+    if (
+        speaker is None
+        and after_speaker is None
+        and (coordinated or (pre_tail.endswith(",") and lex.is_gerund(v.text)))
+    ):
+        # "… on Lavrania, saying …", "… wezwało ambasadora i oświadczyło": the verb shares
+        # the subject of the clause before it, which is not written here
+        speaker = Speaker("", "pronoun")
     venue, vlen = find_venue(post[used:], lex, v.text)
     venue = venue or venue_first
+    if after_speaker is not None and after_speaker.venue:
+        venue = venue or after_speaker.venue
     rest_at = v.end + used + vlen
     rest_at += skip_time(text[rest_at:b], lex)
     rest = text[rest_at:b]
@@ -324,6 +352,18 @@ def _addressee(post: str, lex: Lexicon, offset: int) -> tuple[str, int] | None:
     return post[found.start - offset : used].strip(), used
 
 
+def _attribution_before(text: str, a: int, start: int, earlier: list[Found]) -> Speaker | None:
+    """The speaker of a quote attribution that ends, with a comma, just before ``start``
+    in the sentence ('"…," Tereshkov said, adding that …', "— сказал Терешков,
+    добавив, что …"): a verb there is a participle sharing that subject."""
+    for f in earlier:
+        for u0, u1 in f.used:
+            gap = text[u1:start]
+            if a <= u0 and u1 <= start and gap.rstrip().endswith(",") and len(gap.split()) <= 5:
+                return f.speaker
+    return None
+
+
 def _follows_on(text: str, a: int, b: int, lex: Lexicon) -> bool:
     """A sentence in the reporting subjunctive ("Man werde …", "Die Lage sei …")."""
     if not lex.subjunctive or text[a] in '"“„«»':
@@ -349,6 +389,8 @@ def reported_speech(
             h = (hit[0] + a, hit[1] + a)
             if _inside(h[0], quoted):
                 continue
+            if any(a <= u[0] < h[0] for u in used):
+                continue  # '"…," Lin said, according to the newspaper X': the report's source
             f = _according(text, a, b, h, lex)
             if f is not None:
                 found_here.append(f)
@@ -366,7 +408,8 @@ def reported_speech(
                 shared = converb_subject(
                     [(u[0], f.speaker) for f in [*earlier, *found_here] for u in f.used], a, v.start
                 )
-            f = _verb_statement(text, a, b, v, lex, nxt, shared)
+            follows = _attribution_before(text, a, v.start, earlier)
+            f = _verb_statement(text, a, b, v, lex, nxt, shared, follows)
             if f is None:
                 continue
             ca, cb = f.parts[0]

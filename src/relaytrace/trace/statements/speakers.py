@@ -7,7 +7,7 @@ pronoun ("he", "il", "sagte er"), a role ("the spokesman") or a description
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from relaytrace.trace.statements.inversion import (
     addressee_before_subject,
@@ -17,10 +17,27 @@ from relaytrace.trace.statements.inversion import (
     subject_after,
 )
 from relaytrace.trace.statements.lexicon import Lexicon
-from relaytrace.trace.statements.tokens import Token, is_capitalised, is_common, tokenize
+from relaytrace.trace.statements.names import Run as _Run
+from relaytrace.trace.statements.names import name_runs, role_phrase
+from relaytrace.trace.statements.phrases import (
+    addressee,
+    governed,
+    non_agent,
+    possessive,
+    trim_phrase,
+    venue_prefix,
+)
+from relaytrace.trace.statements.tokens import is_capitalised, tokenize
 from relaytrace.trace.statements.uncased import is_uncased, uncased_after
 
-__all__ = ["Speaker", "name_runs", "role_phrase", "speaker_after", "speaker_before"]
+__all__ = [
+    "Speaker",
+    "inverted_pronoun",
+    "name_runs",
+    "role_phrase",
+    "speaker_after",
+    "speaker_before",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,152 +50,7 @@ class Speaker:
     start: int = 0
     end: int = 0
     plural: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class _Run:
-    tokens: tuple[Token, ...]
-    roles: tuple[Token, ...]  # role words just before the name inside the run
-
-    @property
-    def start(self) -> int:
-        return self.tokens[0].start
-
-    @property
-    def end(self) -> int:
-        return self.tokens[-1].end
-
-
-_OPENERS = frozenset('.!?«„“"')
-
-
-def _script(word: str) -> str:
-    """Latin, Cyrillic or other: a name does not change script midway."""
-    ch = word[:1]
-    if "\u0400" <= ch <= "\u04ff":
-        return "cyrl"
-    return "latn" if ch.isascii() or "\u00c0" <= ch <= "\u024f" else "other"
-
-
-def _is_role_token(tok: Token, lex: Lexicon) -> bool:
-    return lex.is_role(tok.bare)
-
-
-def _apposed(text: str, start: int, end: int) -> bool:
-    """Set off by commas on both sides: an apposition ("der Vorsitzende, Anton Keller, …")."""
-    return text[:start].rstrip().endswith(",") and text[end:].lstrip().startswith(",")
-
-
-def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
-    """Capitalised runs that look like names, with leading role words split off."""
-    toks = tokenize(text, offset)
-    runs: list[_Run] = []
-    i = 0
-    while i < len(toks):
-        if not is_capitalised(toks[i].text):
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(toks):
-            nxt = toks[j + 1]
-            gap = text[toks[j].end - offset : nxt.start - offset]
-            if gap.strip() not in ("", "-") or _script(nxt.text) != _script(toks[j].text):
-                break
-            if is_capitalised(nxt.text):
-                j += 1
-            elif (
-                nxt.text.lower() in lex.name_particles
-                and j + 2 < len(toks)
-                and is_capitalised(toks[j + 2].text)
-                and text[nxt.end - offset : toks[j + 2].start - offset].strip() == ""
-            ):
-                j += 2
-            else:
-                break
-        run = toks[i : j + 1]
-        # a sentence may also open after a full stop or an opening quotation mark
-        opens = i == 0 or any(
-            c in _OPENERS for c in text[toks[i - 1].end - offset : toks[i].start - offset]
-        )
-        k = 0
-        while k < len(run) and (
-            _is_role_token(run[k], lex)
-            or run[k].text.lower() in lex.determiners
-            or (k == 0 and i == 0 and run[k].text.lower() in lex.prepositions)
-        ):
-            k += 1
-        roles, name = tuple(run[:k]), run[k:]
-        # "ministre des Transports Paul Ferrandier": an institution word before the name
-        while len(name) >= 3 and is_common(name[0].text, lex, 3.0):
-            name = name[1:]
-        # "Union von Gouverneurin Mirela Dovan": a role word left at the head of the name
-        m = 0
-        while m < len(name) - 1 and _is_role_token(name[m], lex):
-            m += 1
-        roles, name = roles + tuple(name[:m]), name[m:]
-        # German capitalises nouns: two capitalised words not after an article, the last
-        # one rare enough, are a name ("Konrad Esslinger", not "der Berliner Abendpost")
-        # one, or two words set off by commas ("…, Jürgen Albers, reagierte"), are a name
-        prev = toks[i - 1].text.lower() if i > 0 else ""
-        if (
-            len(name) >= 2
-            and lex.lang == "de"
-            and prev not in lex.determiners
-            and not any(_is_role_token(t, lex) for t in name)
-            and (
-                (not is_common(name[-1].text, lex, 4.0) and not is_common(name[0].text, lex, 4.5))
-                or (
-                    len(name) == 2 and _apposed(text, name[0].start - offset, name[-1].end - offset)
-                )
-            )
-        ):
-            runs.append(_Run(tuple(name), roles))
-            i = j + 1
-            continue
-        # two capitalised words inside a sentence are a name even if each is a word
-        # ("Jan Wolny"); not in German, which capitalises nouns
-        if (
-            len(name) >= 2
-            and not opens
-            and lex.lang != "de"
-            and not lex.no_spaces
-            and not any(_is_role_token(t, lex) for t in name)
-        ):
-            runs.append(_Run(tuple(name), roles))
-            i = j + 1
-            continue
-        # the name must hold a word that is not a common word nor a role
-        while name and (is_common(name[-1].text, lex) or _is_role_token(name[-1], lex)):
-            name = name[:-1]
-        while name and (is_common(name[0].text, lex) and len(name) > 1 and opens and k == 0):
-            name = name[1:]
-        # German nouns a dictionary does not list, told by their endings ("Werkstor")
-        if len(name) == 1 and lex.is_noun_form(name[0].text):
-            name = ()
-        if name and any(not is_common(t.text, lex) for t in name):
-            runs.append(_Run(tuple(name), roles))
-        i = j + 1
-    return runs
-
-
-def role_phrase(text: str, lex: Lexicon) -> str | None:
-    """The role part of a phrase, from its first role word, or None."""
-    if lex.role_re is None:
-        return None
-    m = lex.role_re.search(text)
-    if not m:
-        return None
-    # keep a preceding possessive or determiner ("the bloc's Secretary General")
-    head = text[: m.start()].rstrip()
-    words = head.split()
-    keep = []
-    for w in reversed(words[-3:]):
-        if w.lower() in lex.determiners or w.endswith(("'s", "’s")) or is_capitalised(w):
-            keep.insert(0, w)
-        else:
-            break
-    role = " ".join([*keep, text[m.start() :].strip()]).strip(" ,;:—–-")
-    return role or None
+    venue: str | None = None  # an addressee written before the subject ("à Agence X le …")
 
 
 def _clean(text: str) -> str:
@@ -213,10 +85,12 @@ def _subject_run(runs: list[_Run], text: str, offset: int, lex: Lexicon) -> _Run
     A one-word run is governed too when a preposition stands a few words before it
     with no punctuation between ("из Института прикладной экономики Порт-Верина")."""
     for run in reversed(runs):
-        before = text[: run.start - offset].split()
-        if _governed(before, lex):
-            continue
-        tail = before[-_MAX_CHAIN - 1 : -1]
+        if possessive(text, run.end - offset):
+            continue  # "Drovnia's foreign ministry": the name determines the subject
+        before = text[: run.start - offset]
+        if governed(before, lex) or not is_capitalised(run.tokens[0].text):
+            continue  # "de Sarvenia" left of "Asuntos Exteriores de Sarvenia": a complement
+        tail = before.split()[-_MAX_CHAIN - 1 : -1]
         if (
             len(run.tokens) == 1
             and not lex.determiners
@@ -301,17 +175,21 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
     head = seg[head_start:]
     run = _subject_run(name_runs(head, lex, offset + head_start), segment, offset, lex)
     # "Questioned on Radio X, the minister said": a role after the comma is the subject
+    opening = _clean(head).split(" ", 1)[0].lower()
     if (
         run is None
         and head_start > 0
+        and seg[cut] == ","
         and len(seg[:head_start].split()) <= 8
         and not (
-            _clean(head).split(" ", 1)[0].lower() in lex.determiners
+            (opening in lex.determiners or opening.endswith(("'s", "’s")))
             and role_phrase(_clean(head), lex)
         )
     ):
         run = _subject_run(name_runs(seg, lex, offset), segment, offset, lex)
         head_start = 0
+    if run is not None and _opening_participle(segment, run, lex, offset):
+        return Speaker("", "pronoun")  # "Preguntado por …, aseguró": no subject written
     if run is not None:
         name = segment[run.start - offset : run.end - offset]
         role = appositive or role_phrase(segment[head_start : run.start - offset], lex)
@@ -333,6 +211,12 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
         return Speaker(hw[-1], "pronoun", plural=hw[-1].lower() in lex.plural_pronouns)
     if lex.anaphor_suffixes and lex.is_anaphor(phrase):
         return Speaker(phrase, "pronoun")  # "Der 29-Jährige sagte": the person named before
+    trimmed = trim_phrase(phrase, lex)
+    if non_agent(phrase, lex) or all(w.lower() in lex.determiners for w in trimmed.split()):
+        # "Hilfsorganisationen, die in Sarvan tätig sind, sagten": a relative clause
+        # or fragment after the comma; the subject stands before it
+        return speaker_before(seg[:cut], lex, offset) if cut > 0 and seg[cut] == "," else None
+    phrase = trimmed
     if role_phrase(phrase, lex):
         kind = "role"
     elif any(is_capitalised(w) for w in hw) or (hw[0].lower() in lex.determiners):
@@ -341,6 +225,21 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
         return None
     start = offset + head_start + head.find(phrase)
     return Speaker(phrase, kind, role=appositive, start=start, end=start + len(phrase))
+
+
+def _opening_participle(segment: str, run: _Run, lex: Lexicon, offset: int) -> bool:
+    """One capitalised word opening the segment, then a preposition, and the segment's
+    only comma right before the verb: an opening participle or adverbial ("Preguntado
+    por los dos fichajes, aseguró"), not a name."""
+    words = segment.split()
+    return (
+        len(run.tokens) == 1
+        and not segment[: run.start - offset].strip()
+        and len(words) > 1
+        and words[1].lower() in lex.prepositions
+        and segment.rstrip().endswith(",")
+        and segment.count(",") == 1
+    )
 
 
 def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | None, int]:
@@ -362,6 +261,13 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
             end=offset + end,
             plural=first.lower() in lex.plural_pronouns,
         ), end
+    skip = venue_prefix(stripped, lex)
+    if skip:
+        # "a déclaré à Agence Méridien le président …": the addressee, then the subject
+        found, used = speaker_after(stripped[skip:], lex, offset + lead + skip)
+        if found is None:
+            return None, 0
+        return replace(found, venue=found.venue or _clean(stripped[:skip])), lead + skip + used
     skip = addressee_before_subject(segment, lex)
     if skip:
         found, used = speaker_after(segment[skip:], lex, offset + skip)
@@ -383,7 +289,13 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
         return Speaker(window[a:b], "name", start=offset + lead + a, end=offset + lead + b), (
             lead + b
         )
-    runs = name_runs(window, lex, offset + lead)
+    # a name after a preposition is a place or an addressee ("à Vessholm", "a Northwind
+    # Wire"), unless a name in apposition follows it (handled below)
+    runs = [
+        r
+        for r in name_runs(window, lex, offset + lead)
+        if not governed(segment[: r.start - offset], lex) and is_capitalised(r.tokens[0].text)
+    ]
     if not runs:
         return _described_after(stripped, lex, offset + lead, lead)
     run = subject_after(runs, segment, offset, lex)
@@ -393,6 +305,12 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
         and quoted_name(window, run.start - offset - lead - 1)
     ):
         return None, 0  # "powiedziała „Gazecie Porannej”": the outlet, no subject
+    spans = [(r.start - offset, r.end - offset, len(r.tokens)) for r in runs[:2]]
+    to = addressee(segment, spans, lex)
+    if to is not None and run is runs[0]:
+        # "сказала Kyiv Morning Post координаторка Мірела Васко": the first name is the
+        # addressee; "губернатор Староборской области Геннадий Кружилин": a modifier
+        run = runs[1]
     for nxt in runs[runs.index(run) + 1 :]:
         # "dijo la portavoz de la Fundación Mar Claro, Elena Brisal": the body after a
         # preposition belongs to the role; the name in apposition is the speaker
@@ -404,12 +322,11 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
             break
         run = nxt
     before = segment[: run.start - offset]
+    bw = [w.lower() for w in before.split()]
+    # "a autora principal, a doutora X": "a" is an article before a noun, no preposition
     if (
-        len(before.split()) > 10
-        or any(
-            w.lower().strip(",") in lex.prepositions and w.lower() not in lex.determiners
-            for w in before.split()[:1]
-        )
+        len(bw) > 10
+        or (bool(bw) and bw[0].strip(",") in lex.prepositions and bw[0] not in lex.determiners)
         or any(
             w.lower().startswith(lex.complementisers) for w in before.split() if lex.complementisers
         )
@@ -425,8 +342,15 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
             role = role or apposition
             end += 1 + len(nxt[0])
     name = segment[run.start - offset : run.end - offset]
+    if to:
+        role = role_phrase(segment[runs[0].end - offset : run.start - offset], lex) or role
     return Speaker(
-        name, "name", role=_clean(role) if role else None, start=run.start, end=run.end
+        name,
+        "name",
+        role=_clean(role) if role else None,
+        start=run.start,
+        end=run.end,
+        venue=to or None,
     ), end
 
 
@@ -446,6 +370,26 @@ def _named_past_venue(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker 
     return None, 0
 
 
+def inverted_pronoun(after: str, lex: Lexicon, offset: int) -> Speaker | None:
+    """A subject pronoun right after the verb where a comma opens the reported clause
+    (``comma_clause``: "Der Zeitung sagte er am Abend: …"): the verb's inverted subject,
+    whatever stands before the verb."""
+    if not lex.comma_clause or after[:1].strip():
+        return None
+    words = after.split(maxsplit=1)
+    word = words[0].strip(",.;:") if words else ""
+    if word.lower() not in lex.pronouns:
+        return None
+    start = offset + after.find(word)
+    return Speaker(
+        word,
+        "pronoun",
+        start=start,
+        end=start + len(word),
+        plural=word.lower() in lex.plural_pronouns,
+    )
+
+
 def _described_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[Speaker | None, int]:
     """An unnamed speaker after the verb ("…, a indiqué l'administration")."""
     words = text.split()
@@ -461,6 +405,8 @@ def _described_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[S
         if 0 <= k < stop:
             stop = k
     phrase = text[:stop]
+    if non_agent(phrase.strip(), lex):
+        return None, 0  # "dismissing the measures as …": the verb's object
     low = phrase.lower()
     for start in (*lex.venue_starts, *lex.time_words):
         k = low.find(" " + start + " ")
@@ -468,12 +414,15 @@ def _described_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[S
             phrase = phrase[:k]
             low = phrase.lower()
     phrase = phrase.strip()
+    used = lead + len(phrase)
+    if len(phrase.split()) <= 10:
+        phrase = trim_phrase(phrase, lex)  # "l'institut mardi", "la banque après sa réunion"
     if not phrase or len(phrase.split()) > 6:
         return None, 0
     if not lex.determiners and not (lex.is_role(phrase.split()[0]) or is_capitalised(phrase)):
         return None, 0
     kind = "role" if any(lex.is_role(w) for w in phrase.split()) else "description"
-    return Speaker(phrase, kind, start=offset, end=offset + len(phrase)), lead + len(phrase)
+    return Speaker(phrase, kind, start=offset, end=offset + len(phrase)), used
 
 
 def _uncased_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[Speaker | None, int]:
