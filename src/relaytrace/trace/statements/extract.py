@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from relaytrace.model import Article, Statement
 from relaytrace.text.sentences import split_sentences
+from relaytrace.trace.statements.antecedents import typed_organisations
 from relaytrace.trace.statements.direct import Found, direct_quotes
 from relaytrace.trace.statements.lexicon import Lexicon, lexicon
 from relaytrace.trace.statements.reported import reported_speech
@@ -92,6 +93,8 @@ def _note_names(speakers: Speakers, paragraphs: Sequence[str], lex: Lexicon) -> 
             speakers.note(text[run.start : run.end], role, offset + run.start)
         for a, b in _bodies(text, lex):
             speakers.note_body(text[a:b], offset + a)
+        for a, b, _ in typed_organisations(text, lex):
+            speakers.note_firm(text[a:b], offset + a)
         offset += len(text) + 2
 
 
@@ -114,6 +117,9 @@ def _bodies(text: str, lex: Lexicon) -> list[tuple[int, int]]:
             continue
         j = i
         while j + 1 < len(toks):
+            # a name does not run across punctuation ("ROVENGRAD — Eine Studie", "Dr., in")
+            if text[toks[j].end : toks[j + 1].start].strip(" -"):
+                break
             if is_capitalised(toks[j + 1].text):
                 j += 1
                 continue

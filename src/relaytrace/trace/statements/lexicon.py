@@ -53,6 +53,9 @@ class Lexicon:
     openers: frozenset[str] = frozenset()
     lowercase_bodies: bool = False
     noun_suffixes: tuple[str, ...] = ()
+    company_nouns: frozenset[str] = frozenset()
+    generic_bodies: frozenset[str] = frozenset()
+    age_suffixes: tuple[str, ...] = ()
 
     def is_noun_form(self, word: str) -> bool:
         """A common-noun ending ("Werkstor", "Lieferstaaten"), so a capital is no name."""
@@ -163,6 +166,9 @@ def lexicon(lang: str | None) -> Lexicon:
         openers=frozenset(get("openers")),
         lowercase_bodies=bool(data.get("lowercase_bodies", False)),
         noun_suffixes=tuple(get("noun_suffixes")),
+        company_nouns=frozenset(get("company_nouns")),
+        generic_bodies=frozenset(get("generic_bodies")),
+        age_suffixes=tuple(get("age_suffixes")),
         possessives={str(k).lower(): str(v) for k, v in data.get("possessives", {}).items()},
     )
 
