@@ -93,6 +93,15 @@ def typed_organisations(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         return []
     toks = tokenize(text)
     out: list[tuple[int, int, str]] = []
+    function_words = (
+        lex.verbs
+        | lex.auxiliaries
+        | lex.prepositions
+        | lex.determiners
+        | lex.conjunctions
+        | lex.pronouns
+        | frozenset(lex.complementisers)
+    )
 
     def name_from(k: int) -> int:
         j = k
@@ -116,12 +125,12 @@ def typed_organisations(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             k < len(toks)
             and k - i <= 2
             and not is_capitalised(toks[k].text)
-            and toks[k].text.lower() not in lex.verbs | lex.auxiliaries | lex.prepositions
-            and toks[k].text.lower() not in lex.determiners
+            and toks[k].text.lower() not in function_words
         ):
             k += 1
         gap = text[toks[i].end : toks[k].start] if k < len(toks) else ","
-        j = name_from(k) if k < len(toks) and not gap.strip(" ") else k
+        plain = all(c.isalpha() or c in " -" for c in gap)
+        j = name_from(k) if k < len(toks) and plain else k
         if j > k:
             out.append((toks[k].start, toks[j - 1].end, noun))
             continue

@@ -70,6 +70,7 @@ class Speakers:
             if determiner and prev not in self.lex.prepositions:
                 name = " ".join(words[:i])
                 break
+        name = self._without_time(name)  # "Verteidigungsministerium der Republik am Freitag"
         self.bodies.append((position, name))
 
     def note_firm(self, name: str, position: int) -> None:
@@ -223,7 +224,9 @@ class Speakers:
             words = found.text.split()
             written = bool(words) and words[0].lower() in self.lex.determiners
             if found.kind == "description" and (not key or written):
-                return found.text, found.role  # "the company" stays as written
+                # "die Notenbank": a compound of a body word is still that body
+                body = self.body_by_head(text, position) if written else None
+                return (body, found.role) if body else (found.text, found.role)
             # "declarou o diretor do instituto, o Dr. X": the name in apposition
             end = position + len(found.text)
             for pos, full, role in self.people:
@@ -260,6 +263,8 @@ class Speakers:
         words = phrase.split()
         while len(words) > 1 and words[-1].lower().strip(",.") in self.lex.time_words:
             words.pop()
+        if len(words) > 2 and " ".join(words[-2:]).lower().strip(",.") in self.lex.time_words:
+            words = words[:-2]  # "am Freitag", "on Monday"
         return " ".join(words)
 
 
