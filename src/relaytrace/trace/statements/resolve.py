@@ -143,7 +143,7 @@ class Speakers:
             for p in self.people
             if p[0] < position
             and len(p[1].split()) >= 2
-            and not any(is_common(w, self.lex, 4.0) for w in p[1].split())
+            and not any(is_common(w, self.lex, 4.5) for w in p[1].split())
         ]
         if not before:
             return None
@@ -172,9 +172,14 @@ class Speakers:
         stems = [_stem(w) for w in words[1:] if self.lex.is_role(w)]
         if not stems:
             return None
+        heads = {e for w in words[1:] if (e := self._role_entry(w)) is not None}
         for _, name in reversed([b for b in self.bodies if b[0] < position]):
             folded = fold(name)
             if all(st in folded for st in stems) and fold(phrase) not in folded:
+                # "the minister" shares a stem with "Ministry of Transport", not a word
+                named = {e for w in name.split() if (e := self._role_entry(w)) is not None}
+                if heads and named and not heads & named:
+                    continue
                 return name
         return None
 
