@@ -155,3 +155,30 @@ def test_pronoun_takes_the_nearest_person_by_position() -> None:
         '"We lost contact at six," she told reporters.',
     ]
     assert _speakers(paragraphs, "en")[-1] == "Mara Tellen"
+
+
+def test_head_of_a_place_is_the_person_whose_role_names_it() -> None:
+    paragraphs = [
+        "The blaze was put out after six hours, the governor of the Orvik region"
+        " Halvard Strenne said on Saturday.",
+        "According to the head of the region, 11 drones were shot down overnight.",
+    ]
+    assert _speakers(paragraphs, "en") == ["Halvard Strenne", "Halvard Strenne"]
+    french = [
+        "L'incendie a été éteint, a annoncé le gouverneur de la région d'Orvik, Halvard Strenne.",
+        "Selon le chef de la région, onze drones ont été abattus.",
+    ]
+    assert _speakers(french, "fr")[-1] == "Halvard Strenne"
+
+
+def test_head_of_another_thing_stays_as_written() -> None:
+    paragraphs = [
+        "The blaze was put out, the governor of the Orvik region Halvard Strenne said.",
+        "According to the head of the fire brigade, 40 firefighters were deployed.",
+    ]
+    assert _speakers(paragraphs, "en")[-1] == "the head of the fire brigade"
+
+
+def test_german_firm_is_not_a_noun_after_a_preposition() -> None:
+    text = "Es ist der dritte Angriff auf das Unternehmen seit Jahresbeginn."
+    assert typed_organisations(text, lexicon("de")) == []

@@ -87,8 +87,9 @@ def age_epithet(phrase: str, lex: Lexicon) -> bool:
 def typed_organisations(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """Names typed as firms by a company noun: "the carmaker Vallmark", "la société
     pharmaceutique Orvena Labs", "der Autobauer Vallmark" (noun, up to two lower-case
-    modifiers, then the capitalised name) and "Orvena Labs, a drug maker," (name, comma,
-    determiner, noun). Returns (start, end, company noun) per name."""
+    modifiers in ``lowercase_bodies`` languages, then the capitalised name) and
+    "Orvena Labs, a drug maker," (name, comma, determiner, noun). Returns (start, end,
+    company noun) per name."""
     if not lex.company_nouns or lex.no_spaces:
         return []
     toks = tokenize(text)
@@ -121,8 +122,9 @@ def typed_organisations(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             continue  # "the company's Yuanhang platform": a thing the firm owns
         # noun, then the name ("the carmaker Vallmark", "la société pharmaceutique X")
         k = i + 1
-        while (
-            k < len(toks)
+        while (  # modifiers after the noun, in languages that put them there
+            lex.lowercase_bodies
+            and k < len(toks)
             and k - i <= 2
             and not is_capitalised(toks[k].text)
             and toks[k].text.lower() not in function_words

@@ -56,6 +56,7 @@ class Lexicon:
     company_nouns: frozenset[str] = frozenset()
     generic_bodies: frozenset[str] = frozenset()
     age_suffixes: tuple[str, ...] = ()
+    head_roles: frozenset[str] = frozenset()
 
     def is_noun_form(self, word: str) -> bool:
         """A common-noun ending ("Werkstor", "Lieferstaaten"), so a capital is no name."""
@@ -169,6 +170,7 @@ def lexicon(lang: str | None) -> Lexicon:
         company_nouns=frozenset(get("company_nouns")),
         generic_bodies=frozenset(get("generic_bodies")),
         age_suffixes=tuple(get("age_suffixes")),
+        head_roles=frozenset(get("head_roles")),
         possessives={str(k).lower(): str(v) for k, v in data.get("possessives", {}).items()},
     )
 

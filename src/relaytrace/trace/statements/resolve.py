@@ -136,6 +136,34 @@ class Speakers:
                 found.append((pos, said))
         return max(found)[1] if found else None
 
+    def head_of(self, phrase: str, position: int) -> tuple[str, str | None] | None:
+        """ "The head of the region", "le chef de la région", "des Regionalchefs": the
+        person named before whose role names the same thing ("the governor of the
+        Staroborsk region"), the latest speaker first."""
+        lex = self.lex
+        words = phrase.split()
+        head = head_word(phrase, lex)
+        if head is None or head not in lex.head_roles or len(words) > 6:
+            return None
+        things: set[str] = set()
+        for w in words:
+            low = w.lower().strip(",.")
+            if low in lex.determiners or low in lex.prepositions:
+                continue
+            if lexicon_word(w, lex.head_roles, lex) is None:
+                things.add(_stem(w))
+            elif lex.compound_roles and len(low) > len(head) + 4:
+                things.add(_stem(low[: -len(head) - 1]))  # "Regionalchefs" → "regio"
+        things.discard("")
+        if not things:
+            return None
+        said = [(p, n, r) for p, n, r in self.said if p < position and r]
+        people = [(p, n, r) for p, n, r in self.people if p < position and r]
+        for _, name, role in [*reversed(said), *sorted(people, reverse=True)]:
+            if name != phrase and things <= {_stem(w) for w in (role or "").split()}:
+                return name, role
+        return None
+
     def _person_before(self, position: int) -> tuple[str, str | None] | None:
         """The person last named before ``position`` (for an age epithet, "der 29-Jährige")."""
         before = [
@@ -231,7 +259,9 @@ class Speakers:
             if found.kind == "description" and (not key or written):
                 # "die Notenbank": a compound of a body word is still that body
                 body = self.body_by_head(text, position) if written else None
-                return (body, found.role) if body else (found.text, found.role)
+                if body:
+                    return body, found.role
+                return self.head_of(text, position) or (found.text, found.role)
             # "declarou o diretor do instituto, o Dr. X": the name in apposition
             end = position + len(found.text)
             for pos, full, role in self.people:
@@ -258,6 +288,9 @@ class Speakers:
                 stems = {_stem(w) for w in (role or "").split()}
                 if named and key & stems and set(named) <= stems:
                     return full, role
+            leader = self.head_of(text, position)
+            if leader is not None:
+                return leader
             later = self._named_after(text, position)
             if later is not None:
                 return later
