@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from relaytrace.trace.statements.lexicon import Lexicon, fold
+import regex
+
+from relaytrace.trace.statements.lexicon import Lexicon, fold, lexicon
 from relaytrace.trace.statements.tokens import is_capitalised, tokenize
 
 __all__ = ["age_epithet", "head_word", "lexicon_word", "typed_organisations"]
@@ -20,6 +22,7 @@ __all__ = ["age_epithet", "head_word", "lexicon_word", "typed_organisations"]
 _ELIDED = ("l'", "l’", "d'", "d’", "dell'", "dell’", "all'", "all’")
 
 
+@lru_cache(maxsize=100_000)
 def _bare(word: str) -> str:
     w = fold(word.strip('.,;:«»"“”„()'))
     if w.endswith(("'s", "’s")):  # "the operator's data": the operator
@@ -84,13 +87,22 @@ def age_epithet(phrase: str, lex: Lexicon) -> bool:
     return last[:1].isdigit() and last.lstrip("0123456789").startswith(lex.age_suffixes)
 
 
+@lru_cache(maxsize=64)
+def _company_re(lang: str) -> regex.Pattern[str]:
+    """A quick test that a text holds a company noun (a stem, so inflected and
+    compound forms pass; ``lexicon_word`` decides)."""
+    nouns = lexicon(lang).company_nouns
+    stems = sorted({n[: max(4, len(n) - 2)] for n in nouns}, key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(st) for st in stems), regex.IGNORECASE)
+
+
 def typed_organisations(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """Names typed as firms by a company noun: "the carmaker Vallmark", "la société
     pharmaceutique Orvena Labs", "der Autobauer Vallmark" (noun, up to two lower-case
     modifiers in ``lowercase_bodies`` languages, then the capitalised name) and
     "Orvena Labs, a drug maker," (name, comma, determiner, noun). Returns (start, end,
     company noun) per name."""
-    if not lex.company_nouns or lex.no_spaces:
+    if not lex.company_nouns or lex.no_spaces or not _company_re(lex.lang).search(text):
         return []
     toks = tokenize(text)
     out: list[tuple[int, int, str]] = []
