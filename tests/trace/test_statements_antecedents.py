@@ -182,3 +182,13 @@ def test_head_of_another_thing_stays_as_written() -> None:
 def test_german_firm_is_not_a_noun_after_a_preposition() -> None:
     text = "Es ist der dritte Angriff auf das Unternehmen seit Jahresbeginn."
     assert typed_organisations(text, lexicon("de")) == []
+
+
+def test_a_body_is_compared_across_languages_by_its_body_word() -> None:
+    from relaytrace.trace.statements.changes import speaker_keys
+    from relaytrace.trace.statements.linking import _key_word
+
+    en = speaker_keys(_key_word("Northern Institute of Coastal Research", "en"))
+    fr = speaker_keys(_key_word("Institut national de recherche côtière", "fr"))
+    assert en & fr
+    assert _key_word("Halvard Strenne", "en") == "Halvard Strenne"
