@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from relaytrace.model import Article, Statement
 from relaytrace.text.sentences import split_sentences
 from relaytrace.trace.statements.agreement import verb_gender, word_gender
+from relaytrace.trace.statements.antecedents import typed_organisations
 from relaytrace.trace.statements.direct import Found, direct_quotes
 from relaytrace.trace.statements.lexicon import Lexicon, lexicon
 from relaytrace.trace.statements.quotes import find_quotes
@@ -110,6 +111,8 @@ def _note_names(speakers: Speakers, paragraphs: Sequence[str], lex: Lexicon) -> 
             speakers.note(text[run.start : run.end], role, offset + run.start, not oblique)
         for a, b in _bodies(text, lex):
             speakers.note_body(text[a:b], offset + a)
+        for a, b, _ in typed_organisations(text, lex):
+            speakers.note_firm(text[a:b], offset + a)
         offset += len(text) + 2
 
 
@@ -187,9 +190,6 @@ def _first_person(quote: str, lex: Lexicon) -> bool:
     )
 
 
-_GAP_STOPS = frozenset(',;:()–—"“”«»„')
-
-
 def _bodies(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Spans of institutions written in full: capitalised runs holding a body word, with
     particles and prepositions between capitalised words ("Ministry of Health",
@@ -211,9 +211,9 @@ def _bodies(text: str, lex: Lexicon) -> list[tuple[int, int]]:
             continue
         j = i
         while j + 1 < len(toks):
-            gap = text[toks[j].end : toks[j + 1].start]
-            if gap != " " and not _GAP_STOPS.isdisjoint(gap):
-                break  # "Marenburg – La Banque …": a dateline, not one name
+            # a name does not run across punctuation ("ROVENGRAD — Eine Studie", "Dr., in")
+            if text[toks[j].end : toks[j + 1].start].strip(" -"):
+                break
             if is_capitalised(toks[j + 1].text):
                 j += 1
                 continue

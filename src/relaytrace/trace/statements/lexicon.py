@@ -65,19 +65,15 @@ class Lexicon:
     masculine_name_endings: tuple[str, ...] = ()
     feminine_name_endings: tuple[str, ...] = ()
     capitalised_nouns: bool = False
-    anaphor_suffixes: tuple[str, ...] = ()
     converbs: frozenset[str] = frozenset()
     genitive_prepositions: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
     agent_prepositions: frozenset[str] = frozenset()
     gerund_endings: tuple[str, ...] = ()
-
-    def is_anaphor(self, phrase: str) -> bool:
-        """A noun phrase that refers back to a person like a pronoun ("der 29-Jährige")."""
-        words = phrase.lower().split()
-        return 0 < len(words) <= 3 and words[-1].strip(".,").endswith(
-            self.anaphor_suffixes or ("\0",)
-        )
+    company_nouns: frozenset[str] = frozenset()
+    generic_bodies: frozenset[str] = frozenset()
+    age_suffixes: tuple[str, ...] = ()
+    head_roles: frozenset[str] = frozenset()
 
     def is_gerund(self, verb: str) -> bool:
         """An adverbial participle ("saying", "ajoutant", "добавив"): its subject is the
@@ -207,12 +203,15 @@ def lexicon(lang: str | None) -> Lexicon:
         masculine_name_endings=tuple(get("masculine_name_endings")),
         feminine_name_endings=tuple(get("feminine_name_endings")),
         capitalised_nouns=bool(data.get("capitalised_nouns", False)),
-        anaphor_suffixes=tuple(get("anaphor_suffixes")),
         converbs=frozenset(get("converbs")),
         genitive_prepositions=frozenset(get("genitive_prepositions")),
         source_nouns=frozenset(get("source_nouns")),
         agent_prepositions=frozenset(get("agent_prepositions")),
         gerund_endings=tuple(get("gerund_endings")),
+        company_nouns=frozenset(get("company_nouns")),
+        generic_bodies=frozenset(get("generic_bodies")),
+        age_suffixes=tuple(get("age_suffixes")),
+        head_roles=frozenset(get("head_roles")),
         possessives={str(k).lower(): str(v) for k, v in data.get("possessives", {}).items()},
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from relaytrace.trace.statements.antecedents import age_epithet
 from relaytrace.trace.statements.inversion import (
     addressee_before_subject,
     after_window,
@@ -209,7 +210,7 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
         return None
     if hw[-1].lower() in lex.pronouns:
         return Speaker(hw[-1], "pronoun", plural=hw[-1].lower() in lex.plural_pronouns)
-    if lex.anaphor_suffixes and lex.is_anaphor(phrase):
+    if age_epithet(phrase, lex):
         return Speaker(phrase, "pronoun")  # "Der 29-Jährige sagte": the person named before
     trimmed = trim_phrase(phrase, lex)
     if non_agent(phrase, lex) or all(w.lower() in lex.determiners for w in trimmed.split()):
@@ -279,7 +280,7 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
     if is_uncased(window):
         return _uncased_after(stripped, lex, offset + lead, lead)
     head = window.split(",", 1)[0].split()[:2]
-    if lex.anaphor_suffixes and lex.is_anaphor(" ".join(head)):
+    if age_epithet(" ".join(head), lex):
         # "sagte der 29-Jährige": the person named before
         end = lead + stripped.find(head[-1]) + len(head[-1])
         return Speaker(" ".join(head), "pronoun", start=offset + lead, end=offset + end), end
