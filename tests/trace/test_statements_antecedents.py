@@ -192,3 +192,19 @@ def test_a_body_is_compared_across_languages_by_its_body_word() -> None:
     fr = speaker_keys(_key_word("Institut national de recherche côtière", "fr"))
     assert en & fr
     assert _key_word("Halvard Strenne", "en") == "Halvard Strenne"
+
+
+def test_a_bare_body_is_not_the_minister_named_before() -> None:
+    paragraphs = [
+        "Foreign Minister Olek Daventry said on Monday that talks would resume.",
+        'In Tarvel, the foreign ministry said in a statement that the border "stays open".',
+    ]
+    assert _speakers(paragraphs, "en") == ["Olek Daventry", "the foreign ministry"]
+
+
+def test_a_role_still_meets_its_feminine_compound() -> None:
+    paragraphs = [
+        "Die Sprecherin Ilka Brandvoss sagte am Montag, man prüfe den Antrag.",
+        "Der Sprecher sagte später, es gebe noch keine Entscheidung.",
+    ]
+    assert _speakers(paragraphs, "de")[-1] == "Ilka Brandvoss"

@@ -313,7 +313,9 @@ def test_adverbial_participle_without_a_subject_takes_the_last_speaker() -> None
     ]
     (saying,) = [s for s in extract_from_text(paragraphs, "en") if s.verb == "saying"]
     assert saying.quote == "the attack had been prepared for months"
-    assert saying.speaker == "Hanna Vell"  # the last speaker, not the place before the comma
+    # the subject of the clause it hangs on, not the place before the comma (nor the
+    # minister: "ministry" and "minister" are two role words)
+    assert saying.speaker == "The ministry"
 
 
 def test_coordinated_verb_keeps_its_clause_without_taking_its_object() -> None:
@@ -326,3 +328,12 @@ def test_coordinated_verb_keeps_its_clause_without_taking_its_object() -> None:
     # not "it" of the clause nor "the Dravonian ambassador" (the object before "and"):
     # the subject written at the start of the sentence (coordination.conjoined_subject)
     assert s.speaker == "The ministry"
+
+
+def test_coordinated_verb_takes_a_subject_with_modifiers_before_its_head() -> None:
+    text = (
+        "The foreign ministry in Tarvel summoned the ambassador on Tuesday and said it "
+        "would request urgent consultations."
+    )
+    (s,) = extract_from_text([text], "en")
+    assert s.speaker == "The foreign ministry"  # the place cut off (phrases.trim_phrase)

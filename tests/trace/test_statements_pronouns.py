@@ -232,3 +232,13 @@ def test_a_quote_that_says_i_is_a_person_not_a_body() -> None:
     body, person = extract_from_text(paragraphs, "es")
     assert body.speaker == "la autoridad portuaria"
     assert person.speaker == "Marta Quesada"
+
+
+def test_according_to_an_object_pronoun_takes_the_last_speaker() -> None:
+    paragraphs = [
+        '"The decline in May is largely seasonal in nature," Arvid Kolstad, head of the port, '
+        "told Radio Vesta.",
+        "According to him, the figures were also hit by the weather: storms closed the port "
+        "for six days in May.",
+    ]
+    assert [s.speaker for s in extract_from_text(paragraphs, "en")] == ["Arvid Kolstad"] * 2

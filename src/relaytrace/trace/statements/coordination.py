@@ -23,6 +23,7 @@ def conjoined_subject(pre: str, lex: Lexicon, offset: int) -> Speaker | None:
     when it names a body (a role word and capitals) or a person of two words or more."""
     toks = tokenize(pre)
     k = 0
+    headed = False  # a role word seen: the head noun
     while k < len(toks):
         w = toks[k].text
         low = w.lower()
@@ -33,7 +34,14 @@ def conjoined_subject(pre: str, lex: Lexicon, offset: int) -> Speaker | None:
             or low in lex.name_particles
             or lex.is_role(w)
         ):
-            break
+            # "The foreign ministry in Selvara": up to two modifiers before the head
+            ahead = next(
+                (m for m in range(k, min(k + 3, len(toks))) if lex.is_role(toks[m].text)), None
+            )
+            if headed or ahead is None or any(t.text.lower() in lex.verbs for t in toks[k:ahead]):
+                break
+            k = ahead
+        headed = headed or lex.is_role(w) or lex.is_role(toks[k].text)
         k += 1
     while k and toks[k - 1].text.lower() in lex.prepositions:
         k -= 1

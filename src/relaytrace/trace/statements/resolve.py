@@ -272,6 +272,7 @@ class Speakers:
             # "the spokesman", "главы региона", "в министерстве": the person or body named
             # before with that role word (compared on a 5-letter stem, for inflection)
             key = {_stem(w) for w in found.text.split() if self.lex.is_role(w)}
+            roles = [w for w in found.text.split() if self.lex.is_role(w)]
             words = found.text.split()
             written = bool(words) and words[0].lower() in self.lex.determiners
             if found.kind == "description" and (not key or written):
@@ -284,10 +285,10 @@ class Speakers:
             end = position + len(found.text)
             for pos, full, role in self.people:
                 apposed = end < pos <= end + 12 and role is not None and "," in role
-                if apposed and key & {_stem(w) for w in (role or "").split()}:
+                if apposed and self._shares_role(roles, (role or "").split()):
                     return full, role
             for _, full, role in reversed([p for p in self.people if p[0] < position]):
-                if role and key & {_stem(w) for w in role.split()}:
+                if role and self._shares_role(roles, role.split()):
                     return full, role
             body = self.body(found.text, position) or self.body_by_head(text, position)
             if body is not None:
@@ -297,7 +298,7 @@ class Speakers:
                 return body, found.role
             for _, said, role in reversed([p for p in self.said if p[0] < position]):
                 words = f"{said} {role or ''}".split()
-                if said != found.text and key & {_stem(w) for w in words}:
+                if said != found.text and self._shares_role(roles, words):
                     return said, role
             # "the spokeswoman of the Harbour Trust …" (a role naming its body): the
             # person given that role of that body later in the article
@@ -313,6 +314,22 @@ class Speakers:
             if later is not None:
                 return later
         return found.text, found.role
+
+    def _shares_role(self, roles: list[str], words: list[str]) -> bool:
+        """One of ``roles`` is written among ``words``: the same 5-letter stem, so
+        inflected forms meet ("главы", "глава"), but not two lexicon words neither of
+        holds the other ("ministry" is no "minister", "министерства" no
+        "министр"; "Sprecher" and "Sprecherin" meet)."""
+        for a in roles:
+            for b in words:
+                if _stem(a) == _stem(b) and self._same_entry(a, b):
+                    return True
+        return False
+
+    def _same_entry(self, a: str, b: str) -> bool:
+        ea = lexicon_word(a, self.lex.roles, self.lex)
+        eb = lexicon_word(b, self.lex.roles, self.lex)
+        return ea is None or eb is None or ea in eb or eb in ea
 
     def _without_time(self, phrase: str) -> str:
         """The phrase without a trailing time word ("l'institut mardi")."""
