@@ -337,3 +337,20 @@ def test_coordinated_verb_takes_a_subject_with_modifiers_before_its_head() -> No
     )
     (s,) = extract_from_text([text], "en")
     assert s.speaker == "The foreign ministry"  # the place cut off (phrases.trim_phrase)
+
+
+def test_outlet_after_a_preposition_at_the_end_is_the_venue_not_the_speaker() -> None:
+    paragraphs = [
+        "Ustępująca gubernator Ilona Barska przyznała, że jej partia przeżyła trudną noc.",
+        "„Razem wciąż mamy większość dla stabilności, a nie dla przygód” – powiedziała "
+        "w wywiadzie dla Harbor Ledger.",
+    ]
+    quote = extract_from_text(paragraphs, "pl")[-1]
+    assert quote.speaker == "Ilona Barska"
+    assert quote.venue is not None and "Harbor Ledger" in quote.venue
+
+
+def test_a_name_after_the_outlet_is_still_the_speaker() -> None:
+    text = "«Vamos a revisar cada contrato firmado», relató a Diario del Sur Andrés Quirell."
+    (s,) = extract_from_text([text], "es")
+    assert s.speaker == "Andrés Quirell"

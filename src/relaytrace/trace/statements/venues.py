@@ -81,7 +81,7 @@ def split_venue_speaker(venue: str, lex: Lexicon) -> tuple[Speaker | None, str |
         return None, venue
     tail = words[-2:]
     named = all(w[:1].isupper() for w in tail) and not is_common(tail[1], lex)
-    if named and (words[-3][:1].isupper() or words[-3].lower() in lex.prepositions):
+    if named and words[-3][:1].isupper():
         return Speaker(" ".join(tail), "name"), " ".join(words[:-2]) or None
     return None, venue
 
