@@ -354,3 +354,13 @@ def test_a_name_after_the_outlet_is_still_the_speaker() -> None:
     text = "«Vamos a revisar cada contrato firmado», relató a Diario del Sur Andrés Quirell."
     (s,) = extract_from_text([text], "es")
     assert s.speaker == "Andrés Quirell"
+
+
+def test_italian_ad_before_a_vowel_opens_the_addressee() -> None:
+    text = (
+        '"Non toglieremo i blocchi finché il governo non avrà ritirato questo aumento", '
+        "ha detto ad Agence Lumière il presidente della federazione, Bruno Castellari."
+    )
+    (s,) = extract_from_text([text], "it")
+    assert s.speaker == "Bruno Castellari"
+    assert s.venue is not None and "Agence Lumière" in s.venue
