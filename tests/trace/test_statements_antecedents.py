@@ -208,3 +208,24 @@ def test_a_role_still_meets_its_feminine_compound() -> None:
         "Der Sprecher sagte später, es gebe noch keine Entscheidung.",
     ]
     assert _speakers(paragraphs, "de")[-1] == "Ilka Brandvoss"
+
+
+def test_a_body_written_as_a_name_is_not_a_person_named_later() -> None:
+    paragraphs = [
+        "El Ministerio de Asuntos Exteriores en Tarvel convocó el martes al embajador de "
+        "Lorvania y dijo que solicitaría consultas en el marco de la organización regional.",
+        "Lorvania rechazó las acusaciones. La portavoz del Ministerio de Asuntos Exteriores, "
+        "Nadia Korvel, dijo el martes que Tarvel buscaba un enemigo exterior.",
+    ]
+    first, second = _speakers(paragraphs, "es")
+    assert first is not None and first.startswith("El Ministerio de Asuntos Exteriores")
+    assert second == "Nadia Korvel"
+
+
+def test_a_role_naming_its_body_is_still_the_person_named_later() -> None:
+    paragraphs = [
+        "The spokeswoman of the Harbour Trust said the quay would reopen on Monday after "
+        "the storm.",
+        "Spokeswoman of the Harbour Trust Nadia Korvel said repairs were on schedule.",
+    ]
+    assert _speakers(paragraphs, "en") == ["Nadia Korvel", "Nadia Korvel"]

@@ -297,12 +297,18 @@ class Speakers:
             if body is not None:
                 return body, found.role
             for _, said, role in reversed([p for p in self.said if p[0] < position]):
-                words = f"{said} {role or ''}".split()
-                if said != found.text and self._shares_role(roles, words):
+                said_words = f"{said} {role or ''}".split()
+                if said != found.text and self._shares_role(roles, said_words):
                     return said, role
             # "the spokeswoman of the Harbour Trust …" (a role naming its body): the
             # person given that role of that body later in the article
             named = [_stem(w) for w in words[1:] if w[:1].isupper()]
+            # "El Ministerio de Asuntos Exteriores", "la Commission électorale": a body
+            # written as a name (its body word capitalised), which no person named later
+            # stands for
+            full_body = bool(key & set(named))
+            if full_body:
+                named = []
             for _, full, role in sorted(p for p in self.people if p[0] >= position):
                 stems = {_stem(w) for w in (role or "").split()}
                 if named and key & stems and set(named) <= stems:
@@ -310,7 +316,7 @@ class Speakers:
             leader = self.head_of(text, position)
             if leader is not None:
                 return leader
-            later = self._named_after(text, position)
+            later = None if full_body else self._named_after(text, position)
             if later is not None:
                 return later
         return found.text, found.role
