@@ -364,3 +364,13 @@ def test_italian_ad_before_a_vowel_opens_the_addressee() -> None:
     (s,) = extract_from_text([text], "it")
     assert s.speaker == "Bruno Castellari"
     assert s.venue is not None and "Agence Lumière" in s.venue
+
+
+def test_participle_after_a_comma_does_not_take_the_noun_before_the_comma() -> None:
+    text = (
+        "Deputy minister Olek Daventry insisted on Tuesday that the new tariffs would hurt "
+        "Lorvania more than Tarvel, telling the state broadcaster that the measures would "
+        "backfire on farmers."
+    )
+    speakers = [s.speaker for s in extract_from_text([text], "en")]
+    assert speakers == ["Olek Daventry", "Olek Daventry"]

@@ -228,6 +228,10 @@ def _verb_statement(
         speaker = shared  # "…, сказал Петров, добавив, что …": the finite verb's subject
     if speaker is None and follows is not None and pre_tail.endswith(","):
         speaker = follows  # '"…," Tereshkov said, adding that …': the participle's subject
+    if speaker is None and pre_tail.endswith(",") and lex.is_gerund(v.text):
+        # "X insisted that … more than Karsk, telling …": the participle's subject is the
+        # clause's, not the noun before the comma
+        speaker = shared or Speaker("", "pronoun")
     used = 0
     skip = skip_time(post, lex)
     after_speaker: Speaker | None = None
