@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from relaytrace.trace.statements.fronted import past_adverbial
+from relaytrace.trace.statements.inversion import quoted_name
 from relaytrace.trace.statements.lexicon import Lexicon
+from relaytrace.trace.statements.phrases import fronted
 from relaytrace.trace.statements.quotes import QuoteSpan, find_quotes
-from relaytrace.trace.statements.speakers import Speaker, speaker_after, speaker_before
+from relaytrace.trace.statements.speakers import (
+    Speaker,
+    inverted_pronoun,
+    speaker_after,
+    speaker_before,
+)
 from relaytrace.trace.statements.venues import (
     find_venue,
     find_venue_anywhere,
@@ -100,7 +108,9 @@ def _attribution_after(
     if v.pronoun:
         speaker = Speaker(v.pronoun, "pronoun", plural=v.pronoun.endswith("s"))
     elif _words(pre.strip(" ,—–-")) > 0:
-        speaker = speaker_before(pre, lex, q.end)
+        speaker = inverted_pronoun(seg[v.end :], lex, q.end + v.end) or speaker_before(
+            pre, lex, q.end
+        )
     if speaker is None:
         after = seg[v.end :]
         skip = skip_time(after, lex)
@@ -110,6 +120,8 @@ def _attribution_after(
     venue, _ = find_venue(seg[rest_from:], lex, v.text)
     if speaker is None and venue:
         speaker, venue = split_venue_speaker(venue, lex)
+    if speaker is not None and speaker.venue:
+        venue = speaker.venue
     venue = venue or find_venue_anywhere(seg, lex)
     return speaker, VerbHit(v.start + q.end, v.end + q.end, v.text, v.pronoun), venue
 
@@ -144,13 +156,32 @@ def _attribution_before(
     if v.pronoun:
         speaker = Speaker(v.pronoun, "pronoun", plural=v.pronoun.endswith("s"))
     else:
-        speaker = speaker_before(seg[: v.start], lex, start)
+        speaker = inverted_pronoun(between, lex, start + v.end) or speaker_before(
+            seg[: v.start], lex, start
+        )
     rest = between
-    if speaker is None or (speaker.kind == "description" and _words(speaker.text) > 6):
+    speaker, inverted, used = past_adverbial(speaker, between, lex, start + v.end)
+    if inverted is not None:
+        speaker, rest = inverted, between[used:]
+    pre_words = seg[: v.start].lower().replace(",", " ").split()
+    # "celebró …, pero lamentó un importe …": the subject is shared, the phrase after
+    # the verb is its object
+    coordinated = bool(pre_words) and pre_words[-1] in lex.conjunctions
+    if (
+        inverted is None
+        and not coordinated
+        and (
+            speaker is None
+            or (speaker.kind == "description" and _words(speaker.text) > 6)
+            or (speaker.kind != "pronoun" and fronted(seg[: v.start], lex))
+        )
+    ):
         found, used = speaker_after(between, lex, start + v.end)
         if found is not None:
             speaker, rest = found, between[used:]
     venue, _ = find_venue(rest, lex, v.text)
+    if speaker is not None and speaker.venue:
+        venue = speaker.venue
     venue = venue or find_venue_anywhere(seg, lex)
     return speaker, VerbHit(v.start + start, v.end + start, v.text, v.pronoun), venue
 
@@ -160,15 +191,25 @@ def direct_quotes(text: str, sentences: list[tuple[int, int]], lex: Lexicon) -> 
     quotes = find_quotes(text)
     out: list[Found] = []
     i = 0
+    covered = 0  # end of the last attribution read after a quote
     while i < len(quotes):
         q = quotes[i]
-        nxt = quotes[i + 1].start if i + 1 < len(quotes) else len(text)
+        if q.start < covered and quoted_name(text, q.start):
+            i += 1  # a name quoted inside that attribution, not a statement
+            continue
+        # a quoted name in the attribution ("заявил директор «Норд Лайн» Пётр Соколов")
+        j = i + 1
+        while j < len(quotes) and quoted_name(text, quotes[j].start):
+            j += 1
+        nxt = quotes[j].start if j < len(quotes) else len(text)
         _, s_end = _sentence_bounds(sentences, max(q.end - 1, q.start))
         limit = min(nxt, max(s_end, q.end))
         if limit <= q.end + 1 and i + 1 < len(quotes):
             limit = nxt
         parts = [(q.inner_start, q.inner_end)]
         attribution = _attribution_after(text, q, limit, lex)
+        if attribution is not None:
+            covered = limit
         if attribution is None:
             a_start, _ = _sentence_bounds(sentences, q.start)
             if a_start == q.start and out is not None:

@@ -53,6 +53,33 @@ class Lexicon:
     openers: frozenset[str] = frozenset()
     lowercase_bodies: bool = False
     noun_suffixes: tuple[str, ...] = ()
+    person_pronouns: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()
+    relatives: frozenset[str] = frozenset()
+    oblique_determiners: frozenset[str] = frozenset()
+    masculine_words: frozenset[str] = frozenset()
+    feminine_words: frozenset[str] = frozenset()
+    feminine_role_endings: tuple[str, ...] = ()
+    masculine_verb_endings: tuple[str, ...] = ()
+    feminine_verb_endings: tuple[str, ...] = ()
+    masculine_name_endings: tuple[str, ...] = ()
+    feminine_name_endings: tuple[str, ...] = ()
+    capitalised_nouns: bool = False
+    converbs: frozenset[str] = frozenset()
+    genitive_prepositions: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
+    agent_prepositions: frozenset[str] = frozenset()
+    gerund_endings: tuple[str, ...] = ()
+    company_nouns: frozenset[str] = frozenset()
+    generic_bodies: frozenset[str] = frozenset()
+    age_suffixes: tuple[str, ...] = ()
+    head_roles: frozenset[str] = frozenset()
+
+    def is_gerund(self, verb: str) -> bool:
+        """An adverbial participle ("saying", "ajoutant", "добавив"): its subject is the
+        subject of the clause it hangs on."""
+        w = verb.lower().split()[-1] if verb.split() else ""
+        return any(w.endswith(e) and len(w) >= len(e) + 3 for e in self.gerund_endings)
 
     def is_noun_form(self, word: str) -> bool:
         """A common-noun ending ("Werkstor", "Lieferstaaten"), so a capital is no name."""
@@ -93,7 +120,7 @@ def _is_role(lang: str, w: str) -> bool:
         return True
     if not lex.compound_roles:
         return False
-    for suffix in ("innen", "in", ""):
+    for suffix in ("innen", "in", "s", ""):  # "-s": the genitive ("des Regionalchefs")
         if suffix and not w.endswith(suffix):
             continue
         stem = w[: len(w) - len(suffix)] if suffix else w
@@ -131,7 +158,8 @@ def lexicon(lang: str | None) -> Lexicon:
     no_spaces = bool(data.get("no_spaces", False))
     get = lambda key: [str(x).lower() for x in data.get(key, [])]  # noqa: E731
     # clitics written onto the verb ("و" + "قال" = "وقال", "and said")
-    verbs = get("verbs") + [p + v for p in get("verb_prefixes") for v in get("verbs")]
+    verbs = get("verbs") + get("converbs")
+    verbs += [p + v for p in get("verb_prefixes") for v in verbs]
     return Lexicon(
         lang=code,
         verbs=frozenset(verbs),
@@ -163,6 +191,27 @@ def lexicon(lang: str | None) -> Lexicon:
         openers=frozenset(get("openers")),
         lowercase_bodies=bool(data.get("lowercase_bodies", False)),
         noun_suffixes=tuple(get("noun_suffixes")),
+        person_pronouns=frozenset(get("person_pronouns")),
+        first_person=frozenset(get("first_person")),
+        relatives=frozenset(get("relatives")),
+        oblique_determiners=frozenset(get("oblique_determiners")),
+        masculine_words=frozenset(get("masculine_words")),
+        feminine_words=frozenset(get("feminine_words")),
+        feminine_role_endings=tuple(get("feminine_role_endings")),
+        masculine_verb_endings=tuple(get("masculine_verb_endings")),
+        feminine_verb_endings=tuple(get("feminine_verb_endings")),
+        masculine_name_endings=tuple(get("masculine_name_endings")),
+        feminine_name_endings=tuple(get("feminine_name_endings")),
+        capitalised_nouns=bool(data.get("capitalised_nouns", False)),
+        converbs=frozenset(get("converbs")),
+        genitive_prepositions=frozenset(get("genitive_prepositions")),
+        source_nouns=frozenset(get("source_nouns")),
+        agent_prepositions=frozenset(get("agent_prepositions")),
+        gerund_endings=tuple(get("gerund_endings")),
+        company_nouns=frozenset(get("company_nouns")),
+        generic_bodies=frozenset(get("generic_bodies")),
+        age_suffixes=tuple(get("age_suffixes")),
+        head_roles=frozenset(get("head_roles")),
         possessives={str(k).lower(): str(v) for k, v in data.get("possessives", {}).items()},
     )
 

@@ -21,7 +21,7 @@ from anyascii import anyascii
 from relaytrace.model import Article, Relation, Statement
 from relaytrace.text.anchors import anchors_of
 from relaytrace.trace.statements.changes import StatementChange, compare, speaker_keys
-from relaytrace.trace.statements.lexicon import fold
+from relaytrace.trace.statements.lexicon import fold, lexicon
 
 __all__ = ["LinkOptions", "StatementChain", "link_statements"]
 
@@ -85,6 +85,17 @@ def _cognates(text: str) -> frozenset[str]:
     return frozenset(w[:5] for w in words)
 
 
+def _key_word(name: str | None, lang: str | None) -> str | None:
+    """The word a speaker is compared by across copies: the surname, but for a body its
+    body word ("National Institute of Biomedical Safety" → "Institute", "Institut
+    national de …" → "Institut", "l'institut"), which translations keep as a cognate
+    while the rest of the name is translated."""
+    if not name:
+        return name
+    lex = lexicon(lang)
+    return next((w for w in name.split() if lex.is_role(w)), name)
+
+
 def _features(article: Article, statements: Sequence[Statement]) -> list[_Feat]:
     body_len = max(1, len(article.body))
     starts = [s.start for s in article.sentences]
@@ -105,7 +116,7 @@ def _features(article: Article, statements: Sequence[Statement]) -> list[_Feat]:
                 _words(s.quote),
                 _cognates(s.quote),
                 len(s.quote),
-                speaker_keys(s.speaker),
+                speaker_keys(_key_word(s.speaker, article.lang)),
                 position,
                 sentence,
             )

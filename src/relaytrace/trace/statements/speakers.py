@@ -7,12 +7,38 @@ pronoun ("he", "il", "sagte er"), a role ("the spokesman") or a description
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from relaytrace.trace.statements.antecedents import age_epithet
+from relaytrace.trace.statements.inversion import (
+    addressee_before_subject,
+    after_window,
+    bare_name_after,
+    quoted_name,
+    subject_after,
+)
 from relaytrace.trace.statements.lexicon import Lexicon
-from relaytrace.trace.statements.tokens import Token, is_capitalised, is_common, tokenize
+from relaytrace.trace.statements.names import Run as _Run
+from relaytrace.trace.statements.names import name_runs, role_phrase
+from relaytrace.trace.statements.phrases import (
+    addressee,
+    governed,
+    non_agent,
+    possessive,
+    trim_phrase,
+    venue_prefix,
+)
+from relaytrace.trace.statements.tokens import is_capitalised, tokenize
+from relaytrace.trace.statements.uncased import is_uncased, uncased_after
 
-__all__ = ["Speaker", "name_runs", "role_phrase", "speaker_after", "speaker_before"]
+__all__ = [
+    "Speaker",
+    "inverted_pronoun",
+    "name_runs",
+    "role_phrase",
+    "speaker_after",
+    "speaker_before",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,148 +51,54 @@ class Speaker:
     start: int = 0
     end: int = 0
     plural: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class _Run:
-    tokens: tuple[Token, ...]
-    roles: tuple[Token, ...]  # role words just before the name inside the run
-
-    @property
-    def start(self) -> int:
-        return self.tokens[0].start
-
-    @property
-    def end(self) -> int:
-        return self.tokens[-1].end
-
-
-def _script(word: str) -> str:
-    """Latin, Cyrillic or other: a name does not change script midway."""
-    ch = word[:1]
-    if "\u0400" <= ch <= "\u04ff":
-        return "cyrl"
-    return "latn" if ch.isascii() or "\u00c0" <= ch <= "\u024f" else "other"
-
-
-def _is_role_token(tok: Token, lex: Lexicon) -> bool:
-    return lex.is_role(tok.bare)
-
-
-def name_runs(text: str, lex: Lexicon, offset: int = 0) -> list[_Run]:
-    """Capitalised runs that look like names, with leading role words split off."""
-    toks = tokenize(text, offset)
-    runs: list[_Run] = []
-    i = 0
-    while i < len(toks):
-        if not is_capitalised(toks[i].text):
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(toks):
-            nxt = toks[j + 1]
-            gap = text[toks[j].end - offset : nxt.start - offset]
-            if gap.strip() not in ("", "-") or _script(nxt.text) != _script(toks[j].text):
-                break
-            if is_capitalised(nxt.text):
-                j += 1
-            elif (
-                nxt.text.lower() in lex.name_particles
-                and j + 2 < len(toks)
-                and is_capitalised(toks[j + 2].text)
-                and text[nxt.end - offset : toks[j + 2].start - offset].strip() == ""
-            ):
-                j += 2
-            else:
-                break
-        run = toks[i : j + 1]
-        k = 0
-        while k < len(run) and (
-            _is_role_token(run[k], lex)
-            or run[k].text.lower() in lex.determiners
-            or (k == 0 and i == 0 and run[k].text.lower() in lex.prepositions)
-        ):
-            k += 1
-        roles, name = tuple(run[:k]), run[k:]
-        # "ministre des Transports Paul Ferrandier": an institution word before the name
-        while len(name) >= 3 and is_common(name[0].text, lex, 3.0):
-            name = name[1:]
-        # German capitalises nouns: two capitalised words not after an article, the last
-        # one rare enough, are a name ("Konrad Esslinger", not "der Berliner Abendpost")
-        prev = toks[i - 1].text.lower() if i > 0 else ""
-        if (
-            len(name) >= 2
-            and lex.lang == "de"
-            and prev not in lex.determiners
-            and not any(_is_role_token(t, lex) for t in name)
-            and not is_common(name[-1].text, lex, 4.0)
-            and not is_common(name[0].text, lex, 4.5)
-        ):
-            runs.append(_Run(tuple(name), roles))
-            i = j + 1
-            continue
-        # two capitalised words inside a sentence are a name even if each is a word
-        # ("Jan Wolny"); not in German, which capitalises nouns
-        if (
-            len(name) >= 2
-            and i > 0
-            and lex.lang != "de"
-            and not lex.no_spaces
-            and not any(_is_role_token(t, lex) for t in name)
-        ):
-            runs.append(_Run(tuple(name), roles))
-            i = j + 1
-            continue
-        # the name must hold a word that is not a common word nor a role
-        while name and (is_common(name[-1].text, lex) or _is_role_token(name[-1], lex)):
-            name = name[:-1]
-        while name and (is_common(name[0].text, lex) and len(name) > 1 and i == 0 and k == 0):
-            name = name[1:]
-        # German nouns a dictionary does not list, told by their endings ("Werkstor")
-        if len(name) == 1 and lex.is_noun_form(name[0].text):
-            name = ()
-        if name and any(not is_common(t.text, lex) for t in name):
-            runs.append(_Run(tuple(name), roles))
-        i = j + 1
-    return runs
-
-
-def role_phrase(text: str, lex: Lexicon) -> str | None:
-    """The role part of a phrase, from its first role word, or None."""
-    if lex.role_re is None:
-        return None
-    m = lex.role_re.search(text)
-    if not m:
-        return None
-    # keep a preceding possessive or determiner ("the bloc's Secretary General")
-    head = text[: m.start()].rstrip()
-    words = head.split()
-    keep = []
-    for w in reversed(words[-3:]):
-        if w.lower() in lex.determiners or w.endswith(("'s", "’s")) or is_capitalised(w):
-            keep.insert(0, w)
-        else:
-            break
-    role = " ".join([*keep, text[m.start() :].strip()]).strip(" ,;:—–-")
-    return role or None
+    venue: str | None = None  # an addressee written before the subject ("à Agence X le …")
 
 
 def _clean(text: str) -> str:
     return text.strip(' ,;:—–-\u00a0«»“”"„')
 
 
-def _subject_run(runs: list[_Run], text: str, offset: int, lex: Lexicon) -> _Run | None:
-    """The first run not governed by a preposition ("Varenikova of the Port Verin Institute")."""
-    for run in reversed(runs):
-        before = text[: run.start - offset].split()
-        while before and (
-            before[-1].lower() in lex.determiners
-            or lex.is_role(before[-1])
-            or is_capitalised(before[-1])
+# At most this many lower-case words between two runs of one prepositional phrase.
+_MAX_CHAIN = 3
+
+
+def _governed(before: list[str], lex: Lexicon) -> bool:
+    """The words before a name run end with a preposition governing it, past determiners,
+    roles and capitalised words ("von der Harbour Trust", "Sprecher der Regierung");
+    an article that is also a preposition governs after a noun (German genitive "der")."""
+    words = list(before)
+    while words:
+        w = words[-1].lower().strip(",")
+        if w in lex.prepositions and (
+            w not in lex.determiners
+            or (len(words) > 1 and (lex.is_role(words[-2]) or is_capitalised(words[-2])))
         ):
-            before.pop()
-        if before and before[-1].lower().strip(",") in lex.prepositions:
-            continue
+            return True
+        if not (w in lex.determiners or lex.is_role(w) or is_capitalised(words[-1])):
+            return False
+        words.pop()
+    return False
+
+
+def _subject_run(runs: list[_Run], text: str, offset: int, lex: Lexicon) -> _Run | None:
+    """The last run not governed by a preposition ("Varenikova of the Port Verin Institute").
+
+    A one-word run is governed too when a preposition stands a few words before it
+    with no punctuation between ("из Института прикладной экономики Порт-Верина")."""
+    for run in reversed(runs):
+        if possessive(text, run.end - offset):
+            continue  # "Drovnia's foreign ministry": the name determines the subject
+        before = text[: run.start - offset]
+        if governed(before, lex) or not is_capitalised(run.tokens[0].text):
+            continue  # "de Sarvenia" left of "Asuntos Exteriores de Sarvenia": a complement
+        tail = before.split()[-_MAX_CHAIN - 1 : -1]
+        if (
+            len(run.tokens) == 1
+            and not lex.determiners
+            and any(w.lower() in lex.prepositions for w in tail)
+            and not any(c in w for w in tail for c in ",;:()—–")
+        ):
+            continue  # one word, not a person's full name in apposition
         return run
     return None
 
@@ -217,6 +149,10 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
         inner = seg[:-1]
         cut = inner.rfind(",")
         tail = inner[cut + 1 :]
+        if cut > 0 and tail.split()[:1] and tail.split()[0].lower() in lex.relatives:
+            # "Anton Keller, dont le parti Tarvon First …, a dénoncé": a relative clause
+            # between subject and verb; its names are not the subject
+            return speaker_before(inner[:cut] + ",", lex, offset)
         runs = name_runs(tail, lex, offset + cut + 1) if cut > 0 else []
         lead = inner[:cut]
         if (
@@ -240,17 +176,21 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
     head = seg[head_start:]
     run = _subject_run(name_runs(head, lex, offset + head_start), segment, offset, lex)
     # "Questioned on Radio X, the minister said": a role after the comma is the subject
+    opening = _clean(head).split(" ", 1)[0].lower()
     if (
         run is None
         and head_start > 0
+        and seg[cut] == ","
         and len(seg[:head_start].split()) <= 8
         and not (
-            _clean(head).split(" ", 1)[0].lower() in lex.determiners
+            (opening in lex.determiners or opening.endswith(("'s", "’s")))
             and role_phrase(_clean(head), lex)
         )
     ):
         run = _subject_run(name_runs(seg, lex, offset), segment, offset, lex)
         head_start = 0
+    if run is not None and _opening_participle(segment, run, lex, offset):
+        return Speaker("", "pronoun")  # "Preguntado por …, aseguró": no subject written
     if run is not None:
         name = segment[run.start - offset : run.end - offset]
         role = appositive or role_phrase(segment[head_start : run.start - offset], lex)
@@ -270,6 +210,14 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
         return None
     if hw[-1].lower() in lex.pronouns:
         return Speaker(hw[-1], "pronoun", plural=hw[-1].lower() in lex.plural_pronouns)
+    if age_epithet(phrase, lex):
+        return Speaker(phrase, "pronoun")  # "Der 29-Jährige sagte": the person named before
+    trimmed = trim_phrase(phrase, lex)
+    if non_agent(phrase, lex) or all(w.lower() in lex.determiners for w in trimmed.split()):
+        # "Hilfsorganisationen, die in Sarvan tätig sind, sagten": a relative clause
+        # or fragment after the comma; the subject stands before it
+        return speaker_before(seg[:cut], lex, offset) if cut > 0 and seg[cut] == "," else None
+    phrase = trimmed
     if role_phrase(phrase, lex):
         kind = "role"
     elif any(is_capitalised(w) for w in hw) or (hw[0].lower() in lex.determiners):
@@ -278,6 +226,21 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
         return None
     start = offset + head_start + head.find(phrase)
     return Speaker(phrase, kind, role=appositive, start=start, end=start + len(phrase))
+
+
+def _opening_participle(segment: str, run: _Run, lex: Lexicon, offset: int) -> bool:
+    """One capitalised word opening the segment, then a preposition, and the segment's
+    only comma right before the verb: an opening participle or adverbial ("Preguntado
+    por los dos fichajes, aseguró"), not a name."""
+    words = segment.split()
+    return (
+        len(run.tokens) == 1
+        and not segment[: run.start - offset].strip()
+        and len(words) > 1
+        and words[1].lower() in lex.prepositions
+        and segment.rstrip().endswith(",")
+        and segment.count(",") == 1
+    )
 
 
 def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | None, int]:
@@ -299,40 +262,72 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
             end=offset + end,
             plural=first.lower() in lex.plural_pronouns,
         ), end
+    skip = venue_prefix(stripped, lex)
+    if skip:
+        # "a déclaré à Agence Méridien le président …": the addressee, then the subject
+        found, used = speaker_after(stripped[skip:], lex, offset + lead + skip)
+        if found is None:
+            return None, 0
+        return replace(found, venue=found.venue or _clean(stripped[:skip])), lead + skip + used
+    skip = addressee_before_subject(segment, lex)
+    if skip:
+        found, used = speaker_after(segment[skip:], lex, offset + skip)
+        return found, (skip + used if found is not None else 0)
     for start in lex.venue_starts:
         if stripped.lower().startswith(start + " ") and start not in lex.determiners:
-            return None, 0
-    window = stripped
-    stop = len(window)
-    for mark in '.;:"“”«»„':
-        k = window.find(mark)
-        if 0 <= k < stop:
-            stop = k
-    window = window[:stop]
-    if _uncased(window):
+            return _named_past_venue(segment, lex, offset)
+    window = stripped[: after_window(stripped)]
+    if is_uncased(window):
         return _uncased_after(stripped, lex, offset + lead, lead)
-    runs = name_runs(window, lex, offset + lead)
+    head = window.split(",", 1)[0].split()[:2]
+    if age_epithet(" ".join(head), lex):
+        # "sagte der 29-Jährige": the person named before
+        end = lead + stripped.find(head[-1]) + len(head[-1])
+        return Speaker(" ".join(head), "pronoun", start=offset + lead, end=offset + end), end
+    bare = bare_name_after(window, lex)
+    if bare is not None:
+        a, b = bare
+        return Speaker(window[a:b], "name", start=offset + lead + a, end=offset + lead + b), (
+            lead + b
+        )
+    # a name after a preposition is a place or an addressee ("à Vessholm", "a Northwind
+    # Wire"), unless a name in apposition follows it (handled below)
+    runs = [
+        r
+        for r in name_runs(window, lex, offset + lead)
+        if not governed(segment[: r.start - offset], lex) and is_capitalised(r.tokens[0].text)
+    ]
     if not runs:
         return _described_after(stripped, lex, offset + lead, lead)
-    run = runs[0]
-    for nxt in runs[1:]:
+    run = subject_after(runs, segment, offset, lex)
+    if (
+        run is runs[-1]
+        and not window[: run.start - offset - lead].strip(' «„“"')
+        and quoted_name(window, run.start - offset - lead - 1)
+    ):
+        return None, 0  # "powiedziała „Gazecie Porannej”": the outlet, no subject
+    spans = [(r.start - offset, r.end - offset, len(r.tokens)) for r in runs[:2]]
+    to = addressee(segment, spans, lex)
+    if to is not None and run is runs[0]:
+        # "сказала Kyiv Morning Post координаторка Мірела Васко": the first name is the
+        # addressee; "губернатор Староборской области Геннадий Кружилин": a modifier
+        run = runs[1]
+    for nxt in runs[runs.index(run) + 1 :]:
         # "dijo la portavoz de la Fundación Mar Claro, Elena Brisal": the body after a
         # preposition belongs to the role; the name in apposition is the speaker
         words = segment[: run.start - offset].split()
-        while words and (
-            words[-1].lower() in lex.determiners
-            or lex.is_role(words[-1])
-            or is_capitalised(words[-1])
-        ):
-            words.pop()
         between = segment[run.end - offset : nxt.start - offset].strip()
-        if not (words and words[-1].lower() in lex.prepositions and between == ","):
+        # the body's last words may have been cut from its run ("von Nordhafen Transit,")
+        tail_ok = between.endswith(",") and all(is_capitalised(w) for w in between[:-1].split())
+        if not (_governed(words, lex) and tail_ok):
             break
         run = nxt
     before = segment[: run.start - offset]
+    bw = [w.lower() for w in before.split()]
+    # "a autora principal, a doutora X": "a" is an article before a noun, no preposition
     if (
-        len(before.split()) > 10
-        or any(w.lower().strip(",") in lex.prepositions for w in before.split()[:1])
+        len(bw) > 10
+        or (bool(bw) and bw[0].strip(",") in lex.prepositions and bw[0] not in lex.determiners)
         or any(
             w.lower().startswith(lex.complementisers) for w in before.split() if lex.complementisers
         )
@@ -348,9 +343,52 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
             role = role or apposition
             end += 1 + len(nxt[0])
     name = segment[run.start - offset : run.end - offset]
+    if to:
+        role = role_phrase(segment[runs[0].end - offset : run.start - offset], lex) or role
     return Speaker(
-        name, "name", role=_clean(role) if role else None, start=run.start, end=run.end
+        name,
+        "name",
+        role=_clean(role) if role else None,
+        start=run.start,
+        end=run.end,
+        venue=to or None,
     ), end
+
+
+def _named_past_venue(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | None, int]:
+    """A role and a name after a venue phrase: "заявил на церемонии запуска заместитель
+    директора порта Виктор Трошин". Only a person's name counts, not a bare role."""
+    stripped = segment.lstrip(" ,")
+    window = stripped[: after_window(stripped)]
+    at = len(segment) - len(stripped)
+    for tok in tokenize(window)[1:]:
+        if lex.is_role(tok.bare) and not tok.text[:1].isupper():
+            k = at + tok.start
+            found, used = speaker_after(segment[k:], lex, offset + k)
+            if found is not None and found.kind == "name" and len(found.text.split()) >= 2:
+                return found, k + used
+            break
+    return None, 0
+
+
+def inverted_pronoun(after: str, lex: Lexicon, offset: int) -> Speaker | None:
+    """A subject pronoun right after the verb where a comma opens the reported clause
+    (``comma_clause``: "Der Zeitung sagte er am Abend: …"): the verb's inverted subject,
+    whatever stands before the verb."""
+    if not lex.comma_clause or after[:1].strip():
+        return None
+    words = after.split(maxsplit=1)
+    word = words[0].strip(",.;:") if words else ""
+    if word.lower() not in lex.pronouns:
+        return None
+    start = offset + after.find(word)
+    return Speaker(
+        word,
+        "pronoun",
+        start=start,
+        end=start + len(word),
+        plural=word.lower() in lex.plural_pronouns,
+    )
 
 
 def _described_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[Speaker | None, int]:
@@ -368,6 +406,8 @@ def _described_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[S
         if 0 <= k < stop:
             stop = k
     phrase = text[:stop]
+    if non_agent(phrase.strip(), lex):
+        return None, 0  # "dismissing the measures as …": the verb's object
     low = phrase.lower()
     for start in (*lex.venue_starts, *lex.time_words):
         k = low.find(" " + start + " ")
@@ -375,108 +415,20 @@ def _described_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[S
             phrase = phrase[:k]
             low = phrase.lower()
     phrase = phrase.strip()
+    used = lead + len(phrase)
+    if len(phrase.split()) <= 10:
+        phrase = trim_phrase(phrase, lex)  # "l'institut mardi", "la banque après sa réunion"
     if not phrase or len(phrase.split()) > 6:
         return None, 0
     if not lex.determiners and not (lex.is_role(phrase.split()[0]) or is_capitalised(phrase)):
         return None, 0
     kind = "role" if any(lex.is_role(w) for w in phrase.split()) else "description"
-    return Speaker(phrase, kind, start=offset, end=offset + len(phrase)), lead + len(phrase)
-
-
-def _uncased(text: str) -> bool:
-    """Text in a spaced script without capital letters (Arabic, Hebrew, Persian)."""
-    ch = next((c for c in text if c.isalpha()), "")
-    return bool(ch) and ch.lower() == ch.upper() and _script(ch) == "other"
-
-
-_UNCASED_STOPS = frozenset('،,:;.!?؛؟"“”«»(')
+    return Speaker(phrase, kind, start=offset, end=offset + len(phrase)), used
 
 
 def _uncased_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[Speaker | None, int]:
-    """The subject after a verb in a verb-first language without capitals (Arabic):
-    "وقال وزير الطاقة، فيصل القديري، …" → name فيصل القديري, role وزير الطاقة.
-
-    Words are taken up to a complementiser, a venue phrase or punctuation; a part
-    holding a role word followed by a short comma part gives the role then the name,
-    a first part without a role word is the name and a role part after it its role.
-    """
-    parts: list[tuple[int, int]] = []  # word spans of up to two comma-separated parts
-    words: list[tuple[int, int]] = []
-    i = 0
-    n = len(text)
-    low = text.lower()
-    while i < n and len(parts) < 2:
-        if text[i].isspace():
-            i += 1
-            continue
-        if text[i] in _UNCASED_STOPS:
-            if words:
-                parts.append((words[0][0], words[-1][1]))
-                words = []
-            if text[i] not in "،,":
-                break
-            i += 1
-            continue
-        if any(
-            low.startswith(s, i) and (i + len(s) == n or not low[i + len(s)].isalpha())
-            for s in (*lex.complementisers, *lex.venue_starts, *lex.time_words)
-        ):
-            break
-        j = i
-        while j < n and not text[j].isspace() and text[j] not in _UNCASED_STOPS:
-            j += 1
-        if not words and not parts and low[i:j] in lex.prepositions:
-            i = j  # "مشيراً إلى أن": the verb's preposition, no subject
-            continue
-        words.append((i, j))
-        if len(words) > 8:
-            return None, 0
-        i = j
-    if words and len(parts) < 2:
-        parts.append((words[0][0], words[-1][1]))
-    if not parts:
-        return None, 0
-    first = text[parts[0][0] : parts[0][1]]
-    fw = first.split()
-    if fw[0].lower() in lex.pronouns and len(fw) == 1:
-        return Speaker(
-            fw[0],
-            "pronoun",
-            start=offset + parts[0][0],
-            end=offset + parts[0][1],
-            plural=fw[0].lower() in lex.plural_pronouns,
-        ), lead + parts[0][1]
-    has_role = any(lex.is_role(w) for w in fw)
-    if len(parts) == 2:
-        second = text[parts[1][0] : parts[1][1]]
-        sw = second.split()
-        k = 0
-        while k < len(sw) and lex.is_role(sw[k]):
-            k += 1
-        if has_role and 0 < len(sw) - k <= 4 and not any(lex.is_role(w) for w in sw[k:]):
-            name = " ".join(sw[k:])
-            start = offset + parts[1][0] + second.find(name)
-            role = " ".join([first, *sw[:k]])
-            return Speaker(name, "name", role=role, start=start, end=start + len(name)), (
-                lead + parts[1][1]
-            )
-        if not has_role and len(fw) <= 4 and any(lex.is_role(w) for w in sw):
-            return Speaker(
-                first, "name", role=second, start=offset + parts[0][0], end=offset + parts[0][1]
-            ), lead + parts[1][1]
-    if len(fw) > 6:
-        return None, 0
-    k = 0
-    while k < len(fw) and lex.is_role(fw[k]):
-        k += 1
-    if k:  # the role's complement: common words, and a preposition with its object
-        while k < len(fw) - 1 and (is_common(fw[k], lex) or fw[k].lower() in lex.prepositions):
-            k += 2 if fw[k].lower() in lex.prepositions else 1
-    if k >= len(fw) or (has_role and k == 0):
-        return Speaker(first, "role", start=offset + parts[0][0], end=offset + parts[0][1]), (
-            lead + parts[0][1]
-        )
-    name = " ".join(fw[k:])
-    start = offset + parts[0][0] + first.find(name)
-    role = " ".join(fw[:k]) or None
-    return Speaker(name, "name", role=role, start=start, end=start + len(name)), lead + parts[0][1]
+    """The subject after a verb in Arabic (``uncased.uncased_after``), as a Speaker."""
+    found, used = uncased_after(text, lex, offset, lead)
+    if found is None:
+        return None, used
+    return Speaker(found.text, found.kind, found.role, found.start, found.end, found.plural), used

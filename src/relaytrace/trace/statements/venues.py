@@ -62,7 +62,9 @@ def find_venue(after: str, lex: Lexicon, verb: str) -> tuple[str | None, int]:
             len(low) == len(start) or not low[len(start)].isalnum() or start.endswith(("'", "’"))
         ):
             phrase = _cut(stripped, lex)
-            if len(phrase.split()) < 2 and not lex.no_spaces:
+            # one word is a venue only as an addressee noun ("сообщил агентству, что")
+            alone = phrase.lower() == start and start not in lex.prepositions
+            if len(phrase.split()) < 2 and not lex.no_spaces and not alone:
                 return None, 0
             return phrase, lead + len(phrase)
     return None, 0
@@ -79,7 +81,7 @@ def split_venue_speaker(venue: str, lex: Lexicon) -> tuple[Speaker | None, str |
         return None, venue
     tail = words[-2:]
     named = all(w[:1].isupper() for w in tail) and not is_common(tail[1], lex)
-    if named and (words[-3][:1].isupper() or words[-3].lower() in lex.prepositions):
+    if named and words[-3][:1].isupper():
         return Speaker(" ".join(tail), "name"), " ".join(words[:-2]) or None
     return None, venue
 
