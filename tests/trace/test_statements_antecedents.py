@@ -229,3 +229,9 @@ def test_a_role_naming_its_body_is_still_the_person_named_later() -> None:
         "Spokeswoman of the Harbour Trust Nadia Korvel said repairs were on schedule.",
     ]
     assert _speakers(paragraphs, "en") == ["Nadia Korvel", "Nadia Korvel"]
+
+
+def test_a_role_with_its_body_before_it_then_the_name_between_commas() -> None:
+    text = "The Harbour Trust spokeswoman, Nadia Korvel, said repairs were on schedule."
+    (s,) = extract_from_text([text], "en")
+    assert (s.speaker, s.speaker_role) == ("Nadia Korvel", "The Harbour Trust spokeswoman")
