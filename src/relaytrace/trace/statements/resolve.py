@@ -313,7 +313,8 @@ class Speakers:
                 named = []
             for _, full, role in sorted(p for p in self.people if p[0] >= position):
                 stems = {_stem(w) for w in (role or "").split()}
-                if named and key & stems and set(named) <= stems:
+                shared = named and self._shares_role(roles, (role or "").split())
+                if shared and set(named) <= stems:
                     return full, role
             leader = self.head_of(text, position)
             if leader is not None:
