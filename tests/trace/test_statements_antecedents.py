@@ -229,3 +229,29 @@ def test_a_role_naming_its_body_is_still_the_person_named_later() -> None:
         "Spokeswoman of the Harbour Trust Nadia Korvel said repairs were on schedule.",
     ]
     assert _speakers(paragraphs, "en") == ["Nadia Korvel", "Nadia Korvel"]
+
+
+def test_a_role_with_its_body_before_it_then_the_name_between_commas() -> None:
+    text = "The Harbour Trust spokeswoman, Nadia Korvel, said repairs were on schedule."
+    (s,) = extract_from_text([text], "en")
+    assert (s.speaker, s.speaker_role) == ("Nadia Korvel", "The Harbour Trust spokeswoman")
+
+
+def test_a_bare_body_is_not_a_person_whose_role_names_that_body() -> None:
+    paragraphs = [
+        "«Спад носит сезонный характер», – рассказал заместитель руководителя "
+        "администрации порта Виктор Трошкин.",
+        "На рейде порта во вторник в ожидании погрузки стояли 14 судов, сообщили в администрации.",
+    ]
+    speakers = _speakers(paragraphs, "ru")
+    assert speakers[0] == "Виктор Трошкин"
+    assert speakers[1] is not None and speakers[1].startswith("администраци")
+
+
+def test_a_title_right_before_the_name_is_a_head_too() -> None:
+    paragraphs = [
+        "«Все цели поражены», – сказал официальный представитель ведомства генерал-майор "
+        "Игорь Станкевский.",
+        "Генерал-майор заявил, что атаки проводились с использованием беспилотников.",
+    ]
+    assert _speakers(paragraphs, "ru") == ["Игорь Станкевский"] * 2

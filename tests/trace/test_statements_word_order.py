@@ -319,3 +319,15 @@ def test_plural_body_after_according_to_is_kept_as_written() -> None:
         "Nach Angaben der örtlichen Behörden befinden sich noch 40.000 Menschen in Zelten.",
     ]
     assert _speakers(paragraphs, "de")[-1] == "der örtlichen Behörden"
+
+
+def test_verb_after_the_clause_said_in_a_body_takes_the_body() -> None:
+    paragraphs = [
+        "Das Verteidigungsministerium veröffentlichte am Freitag neue Zahlen.",
+        "In der Woche seien 40 Drohnen abgeschossen worden, hieß es im Ministerium.",
+    ]
+    (s,) = extract_from_text(paragraphs, "de")
+    assert s.speaker == "Verteidigungsministerium"
+    text = "За неделю были сбиты 40 беспилотников и две ракеты, сообщили в министерстве."
+    (r,) = extract_from_text([text], "ru")
+    assert r.speaker == "министерстве" and r.venue is None

@@ -331,6 +331,11 @@ def _verb_statement(
     who = speaker_before(source, lex, a + cut + 1) if source.strip(" —–-") else None
     if who is None or v.pronoun:
         who = Speaker(v.pronoun, "pronoun") if v.pronoun else after_speaker
+    if who is None and not source.strip(" —–-"):
+        # "…, повідомили в адміністрації", "…, hieß es in der Verwaltung": with no
+        # subject, the body the verb is said in is the source
+        who = _body_in(venue, lex, v.end)
+        venue = None if who is not None else venue
     if who is None:
         return None
     ca, cb = _trim(text, a, a + cut)
@@ -338,6 +343,20 @@ def _verb_statement(
         return None
     venue = venue or find_venue_anywhere(text[cb:b], lex)
     return Found("reported", ((ca, cb),), who, v.text, venue, ((v.start, v.end),))
+
+
+def _body_in(venue: str | None, lex: Lexicon, offset: int) -> Speaker | None:
+    """A venue that is a preposition and a body ("в адміністрації порту", "in der
+    Verwaltung"), as the source of a verb with no subject; None for other venues."""
+    words = (venue or "").split()
+    if len(words) < 2 or len(words) > 5 or words[0].lower() not in lex.prepositions:
+        return None
+    body = " ".join(words[1:])
+    if not lex.is_role(words[1]) and not (
+        len(words) > 2 and words[1].lower() in lex.determiners and lex.is_role(words[2])
+    ):
+        return None
+    return Speaker(body, "role", start=offset, end=offset + len(body))
 
 
 def _addressee(post: str, lex: Lexicon, offset: int) -> tuple[str, int] | None:

@@ -211,7 +211,9 @@ class Speakers:
         if head is None or lexicon_word(head, self.lex.company_nouns, self.lex) is not None:
             return None
         for _, full, role in sorted(p for p in self.people if p[0] >= position):
-            if role and head_word(role, self.lex) == head:
+            if role and head in {
+                lexicon_word(w, self.lex.roles, self.lex) for w in self._role_head(role)
+            }:
                 return full, role
         return None
 
@@ -288,7 +290,7 @@ class Speakers:
                 if apposed and self._shares_role(roles, (role or "").split()):
                     return full, role
             for _, full, role in reversed([p for p in self.people if p[0] < position]):
-                if role and self._shares_role(roles, role.split()):
+                if role and self._shares_role(roles, self._role_head(role)):
                     return full, role
             body = self.body(found.text, position) or self.body_by_head(text, position)
             if body is not None:
@@ -297,7 +299,7 @@ class Speakers:
             if body is not None:
                 return body, found.role
             for _, said, role in reversed([p for p in self.said if p[0] < position]):
-                said_words = f"{said} {role or ''}".split()
+                said_words = [*said.split(), *self._role_head(role or "")]
                 if said != found.text and self._shares_role(roles, said_words):
                     return said, role
             # "the spokeswoman of the Harbour Trust …" (a role naming its body): the
@@ -311,7 +313,8 @@ class Speakers:
                 named = []
             for _, full, role in sorted(p for p in self.people if p[0] >= position):
                 stems = {_stem(w) for w in (role or "").split()}
-                if named and key & stems and set(named) <= stems:
+                shared = named and self._shares_role(roles, (role or "").split())
+                if shared and set(named) <= stems:
                     return full, role
             leader = self.head_of(text, position)
             if leader is not None:
@@ -331,6 +334,21 @@ class Speakers:
                 if _stem(a) == _stem(b) and self._same_entry(a, b):
                     return True
         return False
+
+    def _role_head(self, role: str) -> list[str]:
+        """The head of a person's role, which a bare role must name ("the spokesman" is
+        the "Foreign Ministry spokesman", not "the ministry"): the last role word before
+        a preposition, or the first role word where genitives follow their head without
+        one ("заместитель начальника администрации порта")."""
+        words = [w for w in role.split() if self.lex.is_role(w)]
+        if not words:
+            return []
+        if not self.lex.determiners:
+            # and a title right before the name ("представитель … генерал-майор")
+            last = role.split()[-1]
+            return words[:1] + ([last] if self.lex.is_role(last) else [])
+        head = head_word(role, self.lex)
+        return [w for w in words if lexicon_word(w, self.lex.roles, self.lex) == head] or words
 
     def _same_entry(self, a: str, b: str) -> bool:
         ea = lexicon_word(a, self.lex.roles, self.lex)

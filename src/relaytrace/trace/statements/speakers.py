@@ -160,9 +160,13 @@ def speaker_before(segment: str, lex: Lexicon, offset: int) -> Speaker | None:
             and _clean(tail) == segment[runs[0].start - offset : runs[0].end - offset]
             and len(lead.split()) <= 10
             and lex.role_re is not None
-            and lex.role_re.match(_clean(lead).split(" ", 1)[-1].lower())
+            and (
+                lex.role_re.match(_clean(lead).split(" ", 1)[-1].lower())
+                or lex.is_role(_clean(lead).split()[-1] if _clean(lead) else "")
+            )
         ):
-            # "The spokeswoman of the Harbour Trust, Nadia Korvel, said": role, then name
+            # "The spokeswoman of the Harbour Trust, Nadia Korvel, said", "The Harbour
+            # Trust spokeswoman, Nadia Korvel, said": role, then name
             run = runs[0]
             name = segment[run.start - offset : run.end - offset]
             return Speaker(name, "name", role=_clean(lead), start=run.start, end=run.end)
