@@ -7,7 +7,7 @@ pronoun ("he", "il", "sagte er"), a role ("the spokesman") or a description
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from relaytrace.trace.statements.antecedents import age_epithet
 from relaytrace.trace.statements.inversion import (
@@ -28,6 +28,7 @@ from relaytrace.trace.statements.phrases import (
     trim_phrase,
     venue_prefix,
 )
+from relaytrace.trace.statements.speaker import Speaker
 from relaytrace.trace.statements.tokens import is_capitalised, tokenize
 from relaytrace.trace.statements.uncased import is_uncased, uncased_after
 
@@ -39,19 +40,6 @@ __all__ = [
     "speaker_after",
     "speaker_before",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """A speaker phrase as found: ``kind`` is name, pronoun, role or description."""
-
-    text: str
-    kind: str
-    role: str | None = None
-    start: int = 0
-    end: int = 0
-    plural: bool = False
-    venue: str | None = None  # an addressee written before the subject ("à Agence X le …")
 
 
 def _clean(text: str) -> str:
@@ -282,7 +270,7 @@ def speaker_after(segment: str, lex: Lexicon, offset: int) -> tuple[Speaker | No
             return _named_past_venue(segment, lex, offset)
     window = stripped[: after_window(stripped)]
     if is_uncased(window):
-        return _uncased_after(stripped, lex, offset + lead, lead)
+        return uncased_after(stripped, lex, offset + lead, lead)
     head = window.split(",", 1)[0].split()[:2]
     if age_epithet(" ".join(head), lex):
         # "sagte der 29-Jährige": the person named before
@@ -428,11 +416,3 @@ def _described_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[S
         return None, 0
     kind = "role" if any(lex.is_role(w) for w in phrase.split()) else "description"
     return Speaker(phrase, kind, start=offset, end=offset + len(phrase)), used
-
-
-def _uncased_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[Speaker | None, int]:
-    """The subject after a verb in Arabic (``uncased.uncased_after``), as a Speaker."""
-    found, used = uncased_after(text, lex, offset, lead)
-    if found is None:
-        return None, used
-    return Speaker(found.text, found.kind, found.role, found.start, found.end, found.plural), used

@@ -7,24 +7,11 @@ tell role from name ("وقال وزير الطاقة، فيصل القديري،
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from relaytrace.trace.statements.lexicon import Lexicon
+from relaytrace.trace.statements.speaker import Speaker
 from relaytrace.trace.statements.tokens import is_common
 
-__all__ = ["Subject", "is_uncased", "uncased_after"]
-
-
-@dataclass(frozen=True, slots=True)
-class Subject:
-    """A subject phrase as found (the fields of ``speakers.Speaker``)."""
-
-    text: str
-    kind: str
-    role: str | None = None
-    start: int = 0
-    end: int = 0
-    plural: bool = False
+__all__ = ["is_uncased", "uncased_after"]
 
 
 def is_uncased(text: str) -> bool:
@@ -37,7 +24,7 @@ def is_uncased(text: str) -> bool:
 _UNCASED_STOPS = frozenset('،,:;.!?؛؟"“”«»(')
 
 
-def uncased_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[Subject | None, int]:
+def uncased_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[Speaker | None, int]:
     """The subject after a verb in a verb-first language without capitals (Arabic):
     "وقال وزير الطاقة، فيصل القديري، …" → name فيصل القديري, role وزير الطاقة.
 
@@ -84,7 +71,7 @@ def uncased_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[Subj
     first = text[parts[0][0] : parts[0][1]]
     fw = first.split()
     if fw[0].lower() in lex.pronouns and len(fw) == 1:
-        return Subject(
+        return Speaker(
             fw[0],
             "pronoun",
             start=offset + parts[0][0],
@@ -102,11 +89,11 @@ def uncased_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[Subj
             name = " ".join(sw[k:])
             start = offset + parts[1][0] + second.find(name)
             role = " ".join([first, *sw[:k]])
-            return Subject(name, "name", role=role, start=start, end=start + len(name)), (
+            return Speaker(name, "name", role=role, start=start, end=start + len(name)), (
                 lead + parts[1][1]
             )
         if not has_role and len(fw) <= 4 and any(lex.is_role(w) for w in sw):
-            return Subject(
+            return Speaker(
                 first, "name", role=second, start=offset + parts[0][0], end=offset + parts[0][1]
             ), lead + parts[1][1]
     if len(fw) > 6:
@@ -118,10 +105,10 @@ def uncased_after(text: str, lex: Lexicon, offset: int, lead: int) -> tuple[Subj
         while k < len(fw) - 1 and (is_common(fw[k], lex) or fw[k].lower() in lex.prepositions):
             k += 2 if fw[k].lower() in lex.prepositions else 1
     if k >= len(fw) or (has_role and k == 0):
-        return Subject(first, "role", start=offset + parts[0][0], end=offset + parts[0][1]), (
+        return Speaker(first, "role", start=offset + parts[0][0], end=offset + parts[0][1]), (
             lead + parts[0][1]
         )
     name = " ".join(fw[k:])
     start = offset + parts[0][0] + first.find(name)
     role = " ".join(fw[:k]) or None
-    return Subject(name, "name", role=role, start=start, end=start + len(name)), lead + parts[0][1]
+    return Speaker(name, "name", role=role, start=start, end=start + len(name)), lead + parts[0][1]
