@@ -106,10 +106,11 @@ def _anchor_blocks(
     a: Sequence[frozenset], b: Sequence[frozenset], idf: Callable[[str], float]
 ) -> Overlaps:
     """IDF-weighted, smoothed Dice of the anchor sets of every block."""
-    shared = frozenset().union(*a) & frozenset().union(*b)
+    in_a, in_b = frozenset().union(*a), frozenset().union(*b)
+    shared = in_a & in_b
     if not shared:
         return _zeros(len(a), len(b))
-    weight = {x: idf(x) for x in frozenset().union(*a, *b)}
+    weight = {x: idf(x) for x in in_a | in_b}
     get = weight.__getitem__
     masses = tuple(
         np.array([sum(map(get, x)) for x in side], dtype=np.float32)

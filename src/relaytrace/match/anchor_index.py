@@ -31,29 +31,34 @@ MIN_DOCS = 200
 class Idf:
     """IDF weights for a known set of anchors: ``idf(anchor) -> float``."""
 
-    def __init__(self, n_docs: int, df: Mapping[str, int], min_docs: int = 0) -> None:
+    def __init__(
+        self,
+        n_docs: int,
+        df: Mapping[str, int],
+        min_docs: int = 0,
+        known: Iterable[str] = (),
+    ) -> None:
         self.n_docs = n_docs
         self.df = dict(df)
         self.min_docs = min_docs
         self._n = max(n_docs, min_docs)
-        self._known: set[str] = set(self.df)  # anchors whose df was read (absent = 0)
+        self._known = set(self.df).union(known)  # anchors whose df was read (absent = 0)
 
     @classmethod
     def from_store(cls, store: Store, anchors: Iterable[str], min_docs: int = 0) -> Idf:
         """Weights of these anchors from the store's counts (``min_docs``: floor of N)."""
-        n = store.match_indexed_count()
         wanted = sorted(set(anchors))
-        out = cls(n, store.anchor_df(wanted), min_docs)
-        out._known = set(wanted)
-        return out
+        return cls(store.match_indexed_count(), store.anchor_df(wanted), min_docs, wanted)
+
+    def floored(self, min_docs: int) -> Idf:
+        """The same counts, N read as at least ``min_docs``."""
+        return Idf(self.n_docs, self.df, min_docs, self._known)
 
     def extended(self, store: Store, anchors: Iterable[str]) -> Idf:
         """These weights plus those of further anchors (only the new ones are read)."""
         new = sorted(set(anchors) - self._known)
         df = {**self.df, **store.anchor_df(new)} if new else self.df
-        out = Idf(self.n_docs, df, self.min_docs)
-        out._known = self._known | set(new)
-        return out
+        return Idf(self.n_docs, df, self.min_docs, self._known.union(new))
 
     def __call__(self, anchor: str) -> float:
         return math.log((self._n + 1) / (self.df.get(anchor, 0) + 1)) + 1.0

@@ -126,7 +126,11 @@ def _match_profile(
 ) -> list[Match]:
     idf_probe = Idf.from_store(store, lookup_anchors(p.all_anchors))
     ids = candidates(store, p, idf_probe, options)
-    small = [] if idf_probe.n_docs >= MIN_DOCS else _small_store_candidates(store, p, ids, options)
+    small = (
+        []
+        if idf_probe.n_docs >= MIN_DOCS
+        else _small_store_candidates(store, p, ids, idf_probe, options)
+    )
     missing = [i for i in [*ids, *small] if i not in known]
     for art, blob in store.match_profiles(missing).items():
         known[art] = profiles.loads(blob)
@@ -147,7 +151,7 @@ def _match_profile(
 
 
 def _small_store_candidates(
-    store: Store, p: Profile, found: Sequence[int], options: MatchOptions
+    store: Store, p: Profile, found: Sequence[int], probe: Idf, options: MatchOptions
 ) -> list[int]:
     """Further candidates of a store smaller than ``MIN_DOCS``, IDF read with that floor.
 
@@ -157,9 +161,8 @@ def _small_store_candidates(
     lookup (same-language ones have the LSH bands; a translation keeps figures,
     while articles about the same town and mayor share only names).
     """
-    idf = Idf.from_store(store, lookup_anchors(p.all_anchors), MIN_DOCS)
     seen = set(found)
-    return [i for i in candidates(store, p, idf, options) if i not in seen]
+    return [i for i in candidates(store, p, probe.floored(MIN_DOCS), options) if i not in seen]
 
 
 def _small_store_pair(p: Profile, other: Profile) -> bool:
