@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import itemgetter
 
 import numpy as np
@@ -26,17 +26,34 @@ def token_hashes(text: str) -> frozenset[int]:
     return word_set_hashes(words(text))
 
 
-class _Hash32Cache(dict[str, int]):
-    """Folded word → its token hash (0 for words too short to count), filled on lookup."""
+class _HashCache(dict[str, int]):
+    """Word → ``hash_of(word)``, filled on first lookup (``__missing__``), at most a
+    million words."""
+
+    def __init__(self, hash_of: Callable[[str], int]) -> None:
+        super().__init__()
+        self.hash_of = hash_of
 
     def __missing__(self, word: str) -> int:
-        h = xxhash.xxh32_intdigest(word.encode()) if len(word) > 2 or not word.isascii() else 0
+        h = self.hash_of(word)
         if len(self) < 1_000_000:
             self[word] = h
         return h
 
 
-_WORD_HASHES32 = _Hash32Cache()
+def _hash32(word: str) -> int:
+    """A word's token hash; 0 for words too short to count."""
+    return xxhash.xxh32_intdigest(word.encode()) if len(word) > 2 or not word.isascii() else 0
+
+
+def _hash64(word: str) -> int:
+    """xxh64 as a signed int64: numpy converts those from Python ints several times
+    faster than integers past 2**63."""
+    h = xxhash.xxh64_intdigest(word.encode())
+    return h - (1 << 64) if h >= 1 << 63 else h
+
+
+_WORD_HASHES32 = _HashCache(_hash32)
 
 
 def word_set_hashes(folded: Sequence[str]) -> frozenset[int]:
@@ -46,20 +63,7 @@ def word_set_hashes(folded: Sequence[str]) -> frozenset[int]:
     return frozenset(out)
 
 
-class _HashCache(dict[str, int]):
-    """Word → xxh64 as a signed int64, filled on first lookup (``__missing__``), at most
-    a million words. Signed, because numpy converts those from Python ints several
-    times faster than integers past 2**63."""
-
-    def __missing__(self, token: str) -> int:
-        h = xxhash.xxh64_intdigest(token.encode())
-        h = h - (1 << 64) if h >= 1 << 63 else h
-        if len(self) < 1_000_000:
-            self[token] = h
-        return h
-
-
-_TOKEN_HASHES = _HashCache()
+_TOKEN_HASHES = _HashCache(_hash64)
 _ROT = (0, 23, 46, 13, 36, 59, 19, 42)
 
 
