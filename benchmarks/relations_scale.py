@@ -268,10 +268,18 @@ def _tokens(a: Article) -> list[str]:
     return [w for s in a.sentences for w in words(s.text)]
 
 
+def datasketch_minhash(tokens: list[str]):
+    """datasketch's MinHash (128 permutations) of the same 3-word shingles as ours."""
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=128)
+    m.update_batch([" ".join(tokens[i : i + 3]).encode() for i in range(max(1, len(tokens) - 2))])
+    return m
+
+
 def fingerprint_race(gen: Generated, sample: int = 2000, rounds: int = 3) -> dict[str, float]:
     """Documents per CPU-second, ours and datasketch's, best of ``rounds`` alternating
     runs (CPU time of this process: other load on the machine does not enter)."""
-    from datasketch import MinHash
 
     docs = [_tokens(a) for a in gen.articles[:sample]]
     hasher = MinHasher(128)
@@ -282,10 +290,7 @@ def fingerprint_race(gen: Generated, sample: int = 2000, rounds: int = 3) -> dic
 
     def theirs() -> None:
         for toks in docs:
-            m = MinHash(num_perm=128)
-            m.update_batch(
-                [" ".join(toks[i : i + 3]).encode() for i in range(max(1, len(toks) - 2))]
-            )
+            datasketch_minhash(toks)
 
     best = {"ours": float("inf"), "theirs": float("inf")}
     for _ in range(rounds):
@@ -303,7 +308,7 @@ def fingerprint_race(gen: Generated, sample: int = 2000, rounds: int = 3) -> dic
 
 def lsh_race(gen: Generated) -> dict[str, float]:
     """Near-copy recall and candidate-pair precision of both LSH indexes."""
-    from datasketch import MinHash, MinHashLSH
+    from datasketch import MinHashLSH
 
     hasher = MinHasher(128)
     ours: dict[int, list[int]] = {}
@@ -325,8 +330,7 @@ def lsh_race(gen: Generated) -> dict[str, float]:
             for j in ours.setdefault(key, []):
                 ours_pairs.add(frozenset((i, j)))
             ours[key].append(i)
-        m = MinHash(num_perm=128)
-        m.update_batch([" ".join(toks[k : k + 3]).encode() for k in range(max(1, len(toks) - 2))])
+        m = datasketch_minhash(toks)
         for j in lsh.query(m):
             theirs_pairs.add(frozenset((i, j)))
         lsh.insert(i, m)
