@@ -33,6 +33,7 @@ import statistics
 import tempfile
 import time
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -42,6 +43,9 @@ from relaytrace.match.minhash import MinHasher, band_keys
 from relaytrace.match.shingles import shingle_hashes, words
 from relaytrace.model import Article, Sentence
 from relaytrace.store.sqlite import SQLiteStore
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 BILINGUAL = {
     "the": "le",
@@ -268,7 +272,7 @@ def _tokens(a: Article) -> list[str]:
     return [w for s in a.sentences for w in words(s.text)]
 
 
-def datasketch_minhash(tokens: list[str]):
+def datasketch_minhash(tokens: list[str]) -> MinHash:
     """datasketch's MinHash (128 permutations) of the same 3-word shingles as ours."""
     from datasketch import MinHash
 
@@ -280,7 +284,6 @@ def datasketch_minhash(tokens: list[str]):
 def fingerprint_race(gen: Generated, sample: int = 2000, rounds: int = 3) -> dict[str, float]:
     """Documents per CPU-second, ours and datasketch's, best of ``rounds`` alternating
     runs (CPU time of this process: other load on the machine does not enter)."""
-
     docs = [_tokens(a) for a in gen.articles[:sample]]
     hasher = MinHasher(128)
 
