@@ -33,9 +33,9 @@ import statistics
 import tempfile
 import time
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
