@@ -23,8 +23,18 @@ import numpy as np
 
 from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
 from relaytrace.match.profile import Profile
+from relaytrace.match.sentence_sets import TokenSets
 
-__all__ = ["Alignment", "align", "overlaps", "pair_scores"]
+__all__ = [
+    "Alignment",
+    "FlatTokens",
+    "align",
+    "flat_tokens",
+    "in_sorted",
+    "overlaps",
+    "pair_scores",
+    "token_blocks",
+]
 
 _SMOOTH = 2.0  # IDF mass added to the Dice denominator: small overlaps stay small
 
@@ -133,7 +143,7 @@ def _anchor_blocks(
 
 
 @dataclass(frozen=True, slots=True)
-class _Flat:
+class FlatTokens:
     """One article's sentence word hashes flattened: the hashes, the sentence of each,
     and the set sizes of each sentence and of each united neighbour pair."""
 
@@ -144,31 +154,51 @@ class _Flat:
     distinct: np.ndarray
 
 
-def _flat_tokens(p: Profile) -> _Flat:
+def flat_tokens(p: Profile) -> FlatTokens:
     flat = p.memo.get("tokens")
     if flat is None:
-        sets = p.tokens
-        sizes = np.fromiter(map(len, sets), dtype=np.intp, count=len(sets))
-        items = np.fromiter(
-            itertools.chain.from_iterable(sets), dtype=np.int64, count=int(sizes.sum())
-        )
-        rows = np.repeat(np.arange(len(sets)), sizes)
-        sizes2 = np.array([len(x | y) for x, y in itertools.pairwise(sets)], dtype=np.float32)
-        flat = _Flat(items, rows, sizes.astype(np.float32), sizes2, np.unique(items))
+        if isinstance(p.tokens, TokenSets):
+            items, sizes = p.tokens.hashes, p.tokens.counts
+        else:
+            sets = p.tokens
+            sizes = np.fromiter(map(len, sets), dtype=np.intp, count=len(sets))
+            items = np.fromiter(
+                itertools.chain.from_iterable(sets), dtype=np.int64, count=int(sizes.sum())
+            )
+        rows = np.repeat(np.arange(len(sizes)), sizes)
+        ordered = np.sort(items)
+        distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+        pairs = _pair_sizes(items, rows, sizes)
+        flat = FlatTokens(items, rows, sizes.astype(np.float32), pairs, distinct)
         p.memo["tokens"] = flat
     return flat  # type: ignore[return-value]
 
 
-def _token_blocks(a: Profile, b: Profile) -> Overlaps:
+def _pair_sizes(items: np.ndarray, rows: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Size of each sentence's word set united with the next one's."""
+    if len(sizes) < 2 or not items.size:
+        return (sizes[:-1] + sizes[1:]).astype(np.float32)
+    keys = (items << 24) + rows  # hashes are 32-bit: a (hash, sentence) key
+    _, in_next = in_sorted(keys + 1, np.sort(keys))  # the word is also in the next sentence
+    common = np.bincount(rows[in_next], minlength=len(sizes))[:-1]
+    return (sizes[:-1] + sizes[1:] - common).astype(np.float32)
+
+
+def in_sorted(values: np.ndarray, ordered: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each value's position in a sorted, non-empty array, and whether it is there."""
+    at = np.minimum(np.searchsorted(ordered, values), ordered.size - 1)
+    return at, ordered[at] == values
+
+
+def token_blocks(a: Profile, b: Profile) -> Overlaps:
     """Word-set Dice of every block, vectorised over the profiles' flattened hashes."""
-    fa, fb = _flat_tokens(a), _flat_tokens(b)
+    fa, fb = flat_tokens(a), flat_tokens(b)
     shared = np.intersect1d(fa.distinct, fb.distinct, assume_unique=True)
     if not shared.size:
         return _zeros(len(a.tokens), len(b.tokens))
 
-    def incidence(f: _Flat, n: int) -> np.ndarray:
-        col = np.minimum(np.searchsorted(shared, f.items), shared.size - 1)
-        hit = shared[col] == f.items
+    def incidence(f: FlatTokens, n: int) -> np.ndarray:
+        col, hit = in_sorted(f.items, shared)
         m = np.zeros((n, shared.size), dtype=np.float32)
         m[f.rows[hit], col[hit]] = 1.0
         return m
@@ -185,7 +215,7 @@ def overlaps(
     anchors = _anchor_blocks(a.anchors, b.anchors, idf)
     if a.lang is None or a.lang != b.lang:
         return anchors
-    tokens = _token_blocks(a, b)
+    tokens = token_blocks(a, b)
     t = options.token_weight
     return tuple(t * x + (1 - t) * y for x, y in zip(tokens, anchors, strict=True))  # type: ignore[return-value]
 

@@ -81,7 +81,17 @@ from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
 from relaytrace.match.profile import Profile
 from relaytrace.model import Relation, RelationKind
 
-__all__ = ["Evidence", "classify", "evidence", "is_relay", "lag_penalty", "relay_index"]
+__all__ = [
+    "Evidence",
+    "classify",
+    "cue_links",
+    "evidence",
+    "gap_penalty",
+    "is_relay",
+    "lag_days",
+    "lag_penalty",
+    "relay_index",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +188,17 @@ def _pair_figures(a: Profile, b: Profile, alignment: Alignment) -> _PairFigures:
     )
 
 
-def _cue_links(a: Profile, b: Profile) -> bool:
+def lag_days(a: Profile, b: Profile) -> float | None:
+    """Days between the two publications; None when a date is missing or incomparable."""
+    if not (a.published and b.published):
+        return None
+    try:
+        return abs((a.published - b.published).total_seconds()) / 86400
+    except TypeError:  # naive vs aware
+        return None
+
+
+def cue_links(a: Profile, b: Profile) -> bool:
     """Does either article's cues point at the other (URL or outlet name)?"""
     if a.url in b.cue_urls or b.url in a.cue_urls:
         return True
@@ -207,12 +227,6 @@ def evidence(
     shared = xa & xb
     wa, wb, ws = (sum(idf(x) for x in s) for s in (xa, xb, shared))
     story = 2 * ws / (wa + wb) if wa + wb else 0.0
-    lag = None
-    if a.published and b.published:
-        try:
-            lag = abs((a.published - b.published).total_seconds()) / 86400
-        except TypeError:  # naive vs aware
-            lag = None
     steps = alignment.steps
     contiguity = sum(1 for di, dj in steps if di == 1 and dj == 1) / len(steps) if steps else 0.0
     figures = _pair_figures(a, b, alignment)
@@ -231,8 +245,8 @@ def evidence(
         order=order,
         story=story,
         shared_rare=sum(1 for x in shared if rare(x)),
-        cue=_cue_links(a, b),
-        lag_days=lag,
+        cue=cue_links(a, b),
+        lag_days=lag_days(a, b),
     )
 
 
@@ -264,9 +278,14 @@ def lag_penalty(e: Evidence, options: MatchOptions = DEFAULT_OPTIONS) -> float:
     ``relay_lag_slope`` per doubling of the days past ``relay_lag_grace_days``,
     capped at ``relay_lag_max_penalty``.
     """
-    if e.lag_days is None or e.cue:
+    return gap_penalty(e.lag_days, e.cue, options)
+
+
+def gap_penalty(days: float | None, cue: bool, options: MatchOptions = DEFAULT_OPTIONS) -> float:
+    """``lag_penalty`` from the publication gap in days and whether a cue links the pair."""
+    if days is None or cue:
         return 0.0
-    late = max(0.0, e.lag_days - options.relay_lag_grace_days)
+    late = max(0.0, days - options.relay_lag_grace_days)
     return min(options.relay_lag_max_penalty, options.relay_lag_slope * math.log2(1.0 + late))
 
 

@@ -20,6 +20,7 @@ from relaytrace.match.align import Alignment, align
 from relaytrace.match.anchor_index import MIN_DOCS, Idf, candidates, lookup_anchors
 from relaytrace.match.classify import Evidence, classify, evidence
 from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
+from relaytrace.match.prefilter import could_relate
 from relaytrace.match.profile import Profile, profile_of
 from relaytrace.model import Article, Relation
 from relaytrace.store.base import MatchEntry, Store
@@ -138,15 +139,23 @@ def _match_profile(
     others += [known[i] for i in small if i in known and _small_store_pair(p, known[i])]
     if not others:
         return []
-    idf = idf_probe.extended(store, p.all_anchors.union(*(o.all_anchors for o in others)))
+    idf = idf_probe
+
+    def weights(other: Profile) -> Idf:  # the probe's counts and the other's, read once
+        nonlocal idf
+        idf = idf.extended(store, p.all_anchors | other.all_anchors)
+        return idf
+
     out = []
     for other in others:
         pair = frozenset((p.article, other.article))
         if pair in skip:
             continue
         skip.add(pair)  # type: ignore[arg-type]
+        if not could_relate(p, other, idf_probe, lambda o=other: weights(o), options):
+            continue
         extra = _embedding_scores(store, p, other, options)
-        out.append(compare(p, other, idf, options, extra))
+        out.append(compare(p, other, weights(other), options, extra))
     return out
 
 

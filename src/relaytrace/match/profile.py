@@ -9,13 +9,18 @@ re-analyses the stored ones.
 
 from __future__ import annotations
 
+import itertools
 import json
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import numpy as np
+
 from relaytrace.match.minhash import MinHasher, band_keys
 from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
+from relaytrace.match.sentence_sets import AnchorSets, TokenSets
 from relaytrace.match.shingles import shingle_hashes, word_set_hashes, words
 from relaytrace.model import Article, Sentence
 from relaytrace.text.anchors import anchors_of, fold
@@ -34,8 +39,8 @@ class Profile:
     site_name: str | None
     published: datetime | None
     lengths: tuple[int, ...]
-    anchors: tuple[frozenset[str], ...]
-    tokens: tuple[frozenset[int], ...]
+    anchors: Sequence[frozenset[str]]
+    tokens: Sequence[frozenset[int]]
     cue_urls: frozenset[str] = frozenset()
     cue_outlets: frozenset[str] = frozenset()
     bands: tuple[int, ...] = ()
@@ -44,7 +49,13 @@ class Profile:
 
     @property
     def all_anchors(self) -> frozenset[str]:
-        return frozenset().union(*self.anchors) if self.anchors else frozenset()
+        found = self.memo.get("all_anchors")
+        if found is None:
+            anchors = self.anchors
+            found = self.memo["all_anchors"] = (
+                anchors.union() if isinstance(anchors, AnchorSets) else frozenset().union(*anchors)
+            )
+        return found  # type: ignore[return-value]
 
 
 def _norm_url(url: str) -> str:
@@ -99,8 +110,18 @@ def profile_of(article: Article, options: MatchOptions = DEFAULT_OPTIONS) -> Pro
     )
 
 
+_FORMAT = b"\x01"
+"""First byte of a binary profile blob (older blobs are zlib-compressed JSON, 0x78)."""
+
+
 def dumps(p: Profile) -> bytes:
-    """A compact blob of a profile (band keys are stored in their own table)."""
+    """A compact blob of a profile (band keys are stored in their own table).
+
+    A format byte, the zlib-compressed JSON of everything but the word hashes
+    (4 bytes: its length), then per sentence its number of word hashes (uint16)
+    and the hashes themselves (uint32, sorted within each sentence): random
+    hashes do not compress, and numpy reads them back without parsing.
+    """
     data = {
         "id": p.article,
         "lang": p.lang,
@@ -110,15 +131,36 @@ def dumps(p: Profile) -> bytes:
         "published": p.published.isoformat() if p.published else None,
         "len": p.lengths,
         "anc": [sorted(a) for a in p.anchors],
-        "tok": [sorted(t) for t in p.tokens],
         "cu": sorted(p.cue_urls),
         "co": sorted(p.cue_outlets),
     }
-    return zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 3)
+    head = zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 3)
+    counts = np.fromiter(map(len, p.tokens), dtype="<u2", count=len(p.tokens))
+    hashes = np.fromiter(
+        itertools.chain.from_iterable(sorted(t) for t in p.tokens),
+        dtype="<u4",
+        count=int(counts.sum(dtype=np.int64)),
+    )
+    return _FORMAT + len(head).to_bytes(4, "little") + head + counts.tobytes() + hashes.tobytes()
 
 
 def loads(blob: bytes) -> Profile:
+    if blob[:1] != _FORMAT:
+        return _loads_json(blob)
+    size = int.from_bytes(blob[1:5], "little")
+    d = json.loads(zlib.decompress(blob[5 : 5 + size]))
+    n = len(d["len"])
+    counts = np.frombuffer(blob, dtype="<u2", count=n, offset=5 + size)
+    hashes = np.frombuffer(blob, dtype="<u4", offset=5 + size + 2 * n)
+    return _profile(d, TokenSets(hashes, counts))
+
+
+def _loads_json(blob: bytes) -> Profile:
     d = json.loads(zlib.decompress(blob))
+    return _profile(d, tuple(frozenset(t) for t in d["tok"]))
+
+
+def _profile(d: dict, tokens: Sequence[frozenset[int]]) -> Profile:
     return Profile(
         article=d["id"],
         lang=d["lang"],
@@ -127,8 +169,8 @@ def loads(blob: bytes) -> Profile:
         site_name=d["site_name"],
         published=datetime.fromisoformat(d["published"]) if d["published"] else None,
         lengths=tuple(d["len"]),
-        anchors=tuple(frozenset(a) for a in d["anc"]),
-        tokens=tuple(frozenset(t) for t in d["tok"]),
+        anchors=AnchorSets(d["anc"]),
+        tokens=tokens,
         cue_urls=frozenset(d["cu"]),
         cue_outlets=frozenset(d["co"]),
     )

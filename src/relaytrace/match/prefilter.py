@@ -1,0 +1,188 @@
+"""A sound test run before alignment: can this pair become a relation at all?
+
+Most candidates share a name or a figure by chance and end as no relation.
+Their alignment, by far the costliest step of matching, is skipped when bounds
+computed without it already rule out every kind:
+
+- same_story needs the rare anchors in common, the story overlap and the
+  publication gap that ``classify.evidence`` computes from the whole articles,
+  so they are computed here exactly as there;
+- a relay needs its aligned sentences to cover enough of each side. A sentence
+  enters a block only if it shares an anchor (or, within one language, a word)
+  with the other side, and gap fills sit in runs of at most ``max_gap_fill``
+  sentences between two blocks: the text of those sentences bounds the coverage.
+  The blocks are at most the possible sentences of the smaller side;
+- a copy's word overlap is a weighted mean of its units' word Dice, so no unit
+  reaching the copy bar rules out a copy. A unit's Dice is bounded first by
+  how many of each side's words the other article has at all, then computed.
+
+Every bound errs towards keeping the pair: a pair that fails could not have
+been a relation, so skipping its alignment changes no result. The embedding
+term adds similarity without shared items, so with a model every pair is aligned.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from relaytrace.match.align import flat_tokens, in_sorted, token_blocks
+from relaytrace.match.anchor_index import Idf
+from relaytrace.match.classify import cue_links, gap_penalty, lag_days
+from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
+from relaytrace.match.profile import Profile
+from relaytrace.match.sentence_sets import TokenSets
+
+__all__ = ["could_relate"]
+
+_EPS = 1e-6  # float32 overlaps vs the exact ratios classify computes
+
+
+def could_relate(
+    a: Profile,
+    b: Profile,
+    rare: Idf,
+    weights: Callable[[], Idf],
+    options: MatchOptions = DEFAULT_OPTIONS,
+) -> bool:
+    """False only when aligning a and b could not give a copy, translation or same_story.
+
+    ``rare`` must hold the document frequencies of a's anchors (the candidate
+    probe's); ``weights`` gives the IDF the alignment would use, read only when
+    the story overlap has to be computed.
+    """
+    if options.embedding_model:
+        return True
+    cue = cue_links(a, b)
+    days = lag_days(a, b)
+    lag = gap_penalty(days, cue, options)
+    return _relay_possible(a, b, cue, lag, options) or _story_possible(
+        a, b, rare, weights, days, lag, options
+    )
+
+
+def _story_possible(
+    a: Profile,
+    b: Profile,
+    rare: Idf,
+    weights: Callable[[], Idf],
+    days: float | None,
+    lag: float,
+    options: MatchOptions,
+) -> bool:
+    """The same_story test of ``classify`` with the conflict penalty at its least (0)."""
+    if days is not None and days > options.max_story_lag_days:
+        return False
+    xa, xb = a.all_anchors, b.all_anchors
+    shared = xa & xb
+    if sum(1 for x in shared if rare.is_rare(x, options)) < options.story_min_shared:
+        return False
+    idf = weights()
+    wa, wb, ws = (sum(idf(x) for x in s) for s in (xa, xb, shared))
+    story = 2 * ws / (wa + wb) if wa + wb else 0.0
+    return story >= options.story_min_weight + options.story_doubt_weight * lag - _EPS
+
+
+def _relay_possible(a: Profile, b: Profile, cue: bool, lag: float, options: MatchOptions) -> bool:
+    """The coverage and size bars of ``classify.is_relay`` (and a copy's word bar) on bounds."""
+    if not a.lengths or not b.lengths:
+        return False
+    bonus = options.cue_bonus if cue else 0.0
+    words = None
+    if a.lang is not None and a.lang == b.lang:
+        bar = options.copy_min_token_overlap + options.copy_lag_share * lag - bonus - _EPS
+        words = _word_rows(a, b, bar)
+        if words is None:
+            return False
+    rows_a = _sharing_rows(a.anchors, b.all_anchors)
+    rows_b = _sharing_rows(b.anchors, a.all_anchors)
+    if words is not None:
+        rows_a |= words[0]
+        rows_b |= words[1]
+    fill = options.max_gap_fill
+    possible_a, possible_b = _with_fills(rows_a, fill), _with_fills(rows_b, fill)
+    small = min(len(a.lengths), len(b.lengths))
+    units = min(int(possible_a.sum()), int(possible_b.sum()))
+    if units < min(options.relay_min_pairs, max(1, small)):
+        return False
+    cover_a, cover_b = _share(possible_a, a.lengths), _share(possible_b, b.lengths)
+    short = cover_a if len(a.lengths) <= len(b.lengths) else cover_b
+    return (
+        max(cover_a, cover_b) >= options.relay_min_coverage - bonus - _EPS
+        and short >= options.relay_min_short_coverage - bonus - _EPS
+    )
+
+
+def _word_rows(a: Profile, b: Profile, bar: float) -> tuple[np.ndarray, np.ndarray] | None:
+    """The sentences of each side sharing a word with the other article, or None when
+    no 1-1, 2-1 or 1-2 unit can reach the word Dice ``bar``."""
+    if not _may_reach(a, b, bar):
+        return None
+    fa, fb = flat_tokens(a), flat_tokens(b)
+    shared = np.intersect1d(fa.distinct, fb.distinct, assume_unique=True)
+    if not shared.size:
+        return None if bar > 0 else (np.zeros(len(a.lengths), bool), np.zeros(len(b.lengths), bool))
+    ca = np.bincount(fa.rows[in_sorted(fa.items, shared)[1]], minlength=len(a.lengths))
+    cb = np.bincount(fb.rows[in_sorted(fb.items, shared)[1]], minlength=len(b.lengths))
+    ca, cb = ca.astype(np.float32), cb.astype(np.float32)
+    bound = max(
+        _dice_bound(ca, cb, fa.sizes, fb.sizes),
+        _dice_bound(ca[:-1] + ca[1:], cb, fa.sizes2, fb.sizes),
+        _dice_bound(ca, cb[:-1] + cb[1:], fa.sizes, fb.sizes2),
+    )
+    if bound < bar:
+        return None
+    best = max((float(m.max()) for m in token_blocks(a, b) if m.size), default=0.0)
+    return (ca > 0, cb > 0) if best >= bar else None
+
+
+def _may_reach(a: Profile, b: Profile, bar: float) -> bool:
+    """Whether a sentence (or two neighbours) of a has enough words in b at all.
+
+    A unit with word Dice ≥ bar shares at least bar / (2 − bar) of its a-side
+    words with its b side, hence with b. (Python sets: at these sizes they beat
+    numpy's per-call overhead.)
+    """
+    hashes = b.tokens.hashes.tolist() if isinstance(b.tokens, TokenSets) else None
+    b_words = set(hashes) if hashes is not None else set().union(*b.tokens)
+    if not b_words:
+        return bar <= 0
+    need = bar / (2 - bar)
+    sets = a.tokens
+    counts = [len(t & b_words) for t in sets]
+    if any(c >= need * len(t) and t for c, t in zip(counts, sets, strict=True)):
+        return True
+    sizes2 = flat_tokens(a).sizes2.tolist()
+    return any(
+        counts[i] + counts[i + 1] >= need * sizes2[i] and sizes2[i] for i in range(len(sizes2))
+    )
+
+
+def _dice_bound(ca: np.ndarray, cb: np.ndarray, sa: np.ndarray, sb: np.ndarray) -> float:
+    """Most word Dice of any unit, from each side's count of words the other has."""
+    if not ca.size or not cb.size:
+        return 0.0
+    common = np.minimum(ca[:, None], cb[None, :])
+    return float((2 * common / np.maximum(sa[:, None] + sb[None, :], 1e-9)).max())
+
+
+def _sharing_rows(anchors: Sequence[frozenset[str]], other: frozenset[str]) -> np.ndarray:
+    return np.fromiter((not x.isdisjoint(other) for x in anchors), dtype=bool, count=len(anchors))
+
+
+def _with_fills(rows: np.ndarray, max_fill: int) -> np.ndarray:
+    """Possible rows plus runs of at most ``max_fill`` others between two of them
+    (where gap fills may go)."""
+    possible = rows.copy()
+    hits = np.flatnonzero(rows)
+    for p, n in itertools.pairwise(hits.tolist()):
+        if 1 < n - p <= max_fill + 1:
+            possible[p + 1 : n] = True
+    return possible
+
+
+def _share(rows: np.ndarray, lengths: Sequence[int]) -> float:
+    total = sum(lengths)
+    return float(np.asarray(lengths, dtype=np.float64)[rows].sum()) / total if total else 0.0
