@@ -158,16 +158,16 @@ def flat_tokens(p: Profile) -> FlatTokens:
     flat = p.memo.get("tokens")
     if flat is None:
         if isinstance(p.tokens, TokenSets):
-            items, sizes = p.tokens.hashes, p.tokens.counts
+            items, sizes, distinct = p.tokens.hashes, p.tokens.counts, p.tokens.distinct
         else:
             sets = p.tokens
             sizes = np.fromiter(map(len, sets), dtype=np.intp, count=len(sets))
             items = np.fromiter(
                 itertools.chain.from_iterable(sets), dtype=np.int64, count=int(sizes.sum())
             )
+            ordered = np.sort(items)
+            distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
         rows = np.repeat(np.arange(len(sizes)), sizes)
-        ordered = np.sort(items)
-        distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
         pairs = _pair_sizes(items, rows, sizes)
         flat = FlatTokens(items, rows, sizes.astype(np.float32), pairs, distinct)
         p.memo["tokens"] = flat

@@ -118,9 +118,10 @@ def dumps(p: Profile) -> bytes:
     """A compact blob of a profile (band keys are stored in their own table).
 
     A format byte, the zlib-compressed JSON of everything but the word hashes
-    (4 bytes: its length), then per sentence its number of word hashes (uint16)
-    and the hashes themselves (uint32, sorted within each sentence): random
-    hashes do not compress, and numpy reads them back without parsing.
+    (4 bytes: its length); then the article's distinct word hashes, sorted
+    (uint32), and per sentence its number of words (uint16) and their positions
+    in the distinct hashes (uint16, or uint32 past 65,535 distinct words).
+    Random hashes do not compress, and numpy reads them back without parsing.
     """
     data = {
         "id": p.article,
@@ -137,22 +138,37 @@ def dumps(p: Profile) -> bytes:
     head = zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 3)
     counts = np.fromiter(map(len, p.tokens), dtype="<u2", count=len(p.tokens))
     hashes = np.fromiter(
-        itertools.chain.from_iterable(sorted(t) for t in p.tokens),
-        dtype="<u4",
-        count=int(counts.sum(dtype=np.int64)),
+        itertools.chain.from_iterable(p.tokens), dtype=np.int64, count=int(counts.sum())
     )
-    return _FORMAT + len(head).to_bytes(4, "little") + head + counts.tobytes() + hashes.tobytes()
+    distinct = np.unique(hashes)
+    width = 2 if distinct.size <= 1 << 16 else 4
+    index = np.searchsorted(distinct, hashes).astype(f"<u{width}")
+    return b"".join(
+        (
+            _FORMAT,
+            len(head).to_bytes(4, "little"),
+            head,
+            distinct.size.to_bytes(4, "little"),
+            bytes((width,)),
+            counts.tobytes(),
+            distinct.astype("<u4").tobytes(),
+            index.tobytes(),
+        )
+    )
 
 
 def loads(blob: bytes) -> Profile:
     if blob[:1] != _FORMAT:
         return _loads_json(blob)
-    size = int.from_bytes(blob[1:5], "little")
-    d = json.loads(zlib.decompress(blob[5 : 5 + size]))
+    at = 5 + int.from_bytes(blob[1:5], "little")
+    d = json.loads(zlib.decompress(blob[5:at]))
     n = len(d["len"])
-    counts = np.frombuffer(blob, dtype="<u2", count=n, offset=5 + size)
-    hashes = np.frombuffer(blob, dtype="<u4", offset=5 + size + 2 * n)
-    return _profile(d, TokenSets(hashes, counts))
+    m, width = int.from_bytes(blob[at : at + 4], "little"), blob[at + 4]
+    at += 5
+    counts = np.frombuffer(blob, dtype="<u2", count=n, offset=at)
+    distinct = np.frombuffer(blob, dtype="<u4", count=m, offset=at + 2 * n)
+    index = np.frombuffer(blob, dtype=f"<u{width}", offset=at + 2 * n + 4 * m)
+    return _profile(d, TokenSets(distinct, index, counts))
 
 
 def _loads_json(blob: bytes) -> Profile:

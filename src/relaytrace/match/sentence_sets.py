@@ -69,13 +69,15 @@ class AnchorSets(_LazySets[str]):
 
 
 class TokenSets(_LazySets[int]):
-    """Sentence word-hash sets from one flat array and the count of each sentence."""
+    """Sentence word-hash sets from an article's distinct hashes (sorted), each
+    sentence's positions in them, and the count of each sentence."""
 
-    __slots__ = ("_bounds", "counts", "hashes")
+    __slots__ = ("_bounds", "counts", "distinct", "hashes")
 
-    def __init__(self, hashes: np.ndarray, counts: np.ndarray) -> None:
+    def __init__(self, distinct: np.ndarray, index: np.ndarray, counts: np.ndarray) -> None:
         super().__init__(len(counts))
-        self.hashes = hashes.astype(np.int64)
+        self.distinct = distinct.astype(np.int64)
+        self.hashes = self.distinct[index]
         self.counts = counts.astype(np.intp)
         self._bounds = [0, *itertools.accumulate(self.counts.tolist())]
 
