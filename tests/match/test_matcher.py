@@ -97,3 +97,17 @@ def test_a_pasted_text_is_stored_and_traced(loaded) -> None:
     assert {m.other for m in matches} >= {ids["origin"], ids["fr"]}
     with pytest.raises(InputError):
         trace_text(store, "  \n\n ")
+
+
+def test_a_failure_while_matching_keeps_the_relations_stored_before(loaded, monkeypatch) -> None:
+    store, ids = loaded
+    before = sorted((r.a, r.b, r.kind) for r in store.relations())
+
+    def disk_full(relations) -> int:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store, "put_relations", disk_full)
+    with pytest.raises(OSError):
+        match_articles(store, [ids["fr"], ids["excerpt"]])
+    assert sorted((r.a, r.b, r.kind) for r in store.relations()) == before
+    assert store.match_indexed_count() == len(ids)

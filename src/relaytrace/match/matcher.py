@@ -198,18 +198,22 @@ def match_articles(store: Store, ids: Sequence[int], options: MatchOptions | Non
     """Index these stored articles, match them against the store, store relations.
 
     Fits the ingest pipeline's ``after_batch(store, ids)`` hook. Relations the
-    articles had before are replaced. Returns the number of relations stored.
+    articles had before are replaced, in one transaction with their indexing.
+    Returns the number of relations stored.
     """
     options = options or DEFAULT_OPTIONS
     articles = [a for a in (store.get_article(i) for i in ids) if a is not None]
-    batch = index_articles(store, articles, options)
-    known = {p.article: p for p in batch if p.article is not None}
-    skip: set[frozenset[int]] = set()
-    found: list[Relation] = []
-    store.delete_relations_of([p.article for p in batch if p.article is not None])
-    for p in batch:
-        found += [m.relation for m in _match_profile(store, p, options, known, skip) if m.relation]
-    return store.put_relations(found)
+    with store.atomic():
+        batch = index_articles(store, articles, options)
+        known = {p.article: p for p in batch if p.article is not None}
+        skip: set[frozenset[int]] = set()
+        found: list[Relation] = []
+        store.delete_relations_of([p.article for p in batch if p.article is not None])
+        for p in batch:
+            found += [
+                m.relation for m in _match_profile(store, p, options, known, skip) if m.relation
+            ]
+        return store.put_relations(found)
 
 
 def rebuild(

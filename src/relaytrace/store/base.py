@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -72,6 +73,14 @@ class Store(ABC):
 
     def __enter__(self) -> Store:
         return self
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """The writes made inside are committed together, or none of them is.
+
+        A store without transactions across calls commits each write on its own.
+        """
+        yield
 
     def __exit__(self, *exc: object) -> None:
         self.close()

@@ -78,6 +78,11 @@ class SQLiteStore(RelationTables, StatementTables, Store):
         self.conn.close()
 
     @contextmanager
+    def atomic(self) -> Iterator[None]:
+        with self.transaction():
+            yield
+
+    @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction (``BEGIN IMMEDIATE``); nested calls become savepoints."""
         depth = self._depth
