@@ -20,9 +20,7 @@ from datetime import UTC, datetime
 from relaytrace.errors import InputError
 from relaytrace.ingest.html import extract_html
 from relaytrace.ingest.textfile import parse_text
-from relaytrace.match import profile as profiles
-from relaytrace.match.anchor_index import Idf, candidates, lookup_anchors
-from relaytrace.match.matcher import compare
+from relaytrace.match.matcher import match_profile
 from relaytrace.match.options import DEFAULT_OPTIONS
 from relaytrace.match.profile import profile_of
 from relaytrace.model import Article, Relation, Statement
@@ -133,16 +131,8 @@ def trace_stored(store: Store, ref: int | str, *, with_statements: bool = True) 
 
 def _match_unstored(store: Store, article: Article) -> list[Relation]:
     """Relations of an unstored article (id ``TRANSIENT_ID``) to stored ones."""
-    options = DEFAULT_OPTIONS
-    p = profile_of(article, options)
-    ids = candidates(store, p, Idf.from_store(store, lookup_anchors(p.all_anchors)), options)
-    others = [profiles.loads(b) for b in store.match_profiles(ids).values()]
-    if not others:
-        return []
-    every = set(p.all_anchors).union(*(o.all_anchors for o in others))
-    idf = Idf.from_store(store, every)
-    found = [compare(p, o, idf, options).relation for o in others]
-    return sorted((r for r in found if r is not None), key=lambda r: -r.score)
+    found = match_profile(store, profile_of(article, DEFAULT_OPTIONS), DEFAULT_OPTIONS)
+    return sorted((m.relation for m in found if m.relation), key=lambda r: -r.score)
 
 
 def trace_unstored(store: Store, article: Article) -> TraceResult:

@@ -30,6 +30,7 @@ __all__ = [
     "compare",
     "index_articles",
     "match_articles",
+    "match_profile",
     "rebuild",
     "relations_for",
     "trace_article",
@@ -118,13 +119,20 @@ def compare(
     return Match(other=b.article or 0, relation=rel, alignment=alignment, evidence=ev)
 
 
-def _match_profile(
+def match_profile(
     store: Store,
     p: Profile,
-    options: MatchOptions,
-    known: dict[int, Profile],
-    skip: set[frozenset[int]],
+    options: MatchOptions = DEFAULT_OPTIONS,
+    known: dict[int, Profile] | None = None,
+    skip: set[frozenset[int]] | None = None,
 ) -> list[Match]:
+    """Compare a profile with its candidates in the store; the matches, related or not.
+
+    ``known`` caches loaded profiles by article id; ``skip`` holds pairs already
+    compared (both are updated). Candidates the prefilter rules out are left out.
+    """
+    known = {} if known is None else known
+    skip = set() if skip is None else skip
     idf_probe = Idf.from_store(store, lookup_anchors(p.all_anchors))
     ids = candidates(store, p, idf_probe, options)
     small = (
@@ -211,7 +219,7 @@ def match_articles(store: Store, ids: Sequence[int], options: MatchOptions | Non
         store.delete_relations_of([p.article for p in batch if p.article is not None])
         for p in batch:
             found += [
-                m.relation for m in _match_profile(store, p, options, known, skip) if m.relation
+                m.relation for m in match_profile(store, p, options, known, skip) if m.relation
             ]
         return store.put_relations(found)
 
@@ -256,7 +264,7 @@ def rebuild(
             if i in known:
                 found += [
                     m.relation
-                    for m in _match_profile(store, known[i], options, known, skip)
+                    for m in match_profile(store, known[i], options, known, skip)
                     if m.relation
                 ]
         stored += store.put_relations(found)
@@ -289,7 +297,7 @@ def trace_article(
         raise NotFoundError(f"no stored article {ref!r}")
     blob = store.match_profiles([article.id]).get(article.id)
     p = profiles.loads(blob) if blob else index_articles(store, [article], options)[0]
-    matches = _match_profile(store, p, options, {}, set())
+    matches = match_profile(store, p, options, {}, set())
     return article, sorted(
         (m for m in matches if m.relation),
         key=lambda m: -m.relation.score,  # type: ignore[union-attr]
