@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from relay_stories import corpus
 
+from relay_stories import corpus
 from relaytrace.errors import InputError
 from relaytrace.match.matcher import (
     match_articles,

@@ -18,6 +18,8 @@ _WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[\p{L}\p{M}\p{Nd}]+")
 
 def words(text: str) -> list[str]:
     """Folded words; each CJK character counts as a word."""
+    if text.isascii():  # folding ASCII is lowering, which keeps the word boundaries
+        return _WORD.findall(text.lower())
     return [fold(w) for w in _WORD.findall(text)]
 
 
