@@ -429,3 +429,9 @@ def test_rules_come_from_the_language_data_files():
     assert key("z. B.") == "z.B"
     assert rules("xx").langs == ("xx",)  # no data file: shared rules only
     assert set(german.no_break) <= set(rules(None).no_break) | set(rules(None).may_end)
+
+
+def test_a_chinese_text_splits_without_the_optional_chinese_word_list() -> None:
+    """wordfreq needs jieba for Chinese frequencies; without it the split must not fail."""
+    text = "新华社报道，Vexta Ltd. Alxn 表示会议将于周五举行。"
+    assert [text[a:b] for a, b in split_sentences(text, "zh")] == [text]

@@ -119,7 +119,10 @@ def zipf(word: str, langs: tuple[str, ...]) -> float:
     for lang in langs:
         code = _WORDFREQ_ALIASES.get(lang, lang)
         if code in _wordfreq_languages():
-            best = max(best, zipf_frequency(word.casefold(), code))
+            try:
+                best = max(best, zipf_frequency(word.casefold(), code))
+            except (LookupError, ValueError, ImportError):  # zh needs jieba, an optional extra
+                continue
     return best
 
 
