@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from relay_stories import corpus
-
 from relaytrace.match.profile import dumps, loads, profile_of
 
 
@@ -21,3 +20,36 @@ def test_one_token_set_and_anchor_set_per_sentence() -> None:
     p = profile_of(corpus()["origin"])
     assert len(p.tokens) == len(p.anchors) == len(p.lengths) > 3
     assert len(p.bands) == 32
+
+
+def test_a_profile_stored_by_an_earlier_version_still_loads() -> None:
+    """Stores written before the binary blobs hold zlib-compressed JSON profiles."""
+    import json
+    import zlib
+
+    p = profile_of(corpus()["de"])
+    old = {
+        "id": 7,
+        "lang": p.lang,
+        "url": p.url,
+        "site": p.site,
+        "site_name": p.site_name,
+        "published": p.published.isoformat() if p.published else None,
+        "len": p.lengths,
+        "anc": [sorted(a) for a in p.anchors],
+        "tok": [sorted(t) for t in p.tokens],
+        "cu": [],
+        "co": [],
+    }
+    back = loads(zlib.compress(json.dumps(old).encode()))
+    assert back.article == 7
+    assert back.anchors == p.anchors and back.tokens == p.tokens
+
+
+def test_the_blob_keeps_word_hashes_flat_and_sentence_sets_come_on_demand() -> None:
+    p = profile_of(corpus()["origin"])
+    back = loads(dumps(p))
+    assert back.tokens[2] == p.tokens[2]
+    assert back.tokens[-1] == p.tokens[-1]
+    assert back.tokens[1:3] == p.tokens[1:3]
+    assert back.all_anchors == p.all_anchors
