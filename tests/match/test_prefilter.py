@@ -16,7 +16,7 @@ from relaytrace.match import profile as profiles
 from relaytrace.match.anchor_index import Idf, lookup_anchors
 from relaytrace.match.matcher import compare, index_articles
 from relaytrace.match.options import MatchOptions
-from relaytrace.match.prefilter import could_relate
+from relaytrace.match.prefilter import could_relate, dismissed_unread
 from relaytrace.match.profile import Profile
 from relaytrace.store.sqlite import SQLiteStore
 from shared_paths import DEVSET
@@ -123,3 +123,24 @@ def test_on_the_devset_no_dismissed_pair_is_a_relation(tmp_path) -> None:
             dismissed += not kept and story.get(url_of[a]) != story.get(url_of[b])
     assert related > 300  # the sample holds the devset's relations
     assert dismissed > 0.8 * 1200  # most chance pairs never reach alignment
+
+
+def test_a_candidate_is_ruled_out_unread_only_without_story_or_copy_potential(stored) -> None:
+    _, p = stored
+    origin = p["origin"]
+
+    def unread(role: str, shared_rare: int) -> bool:
+        lang, words = profiles.peek(profiles.dumps(p[role]))  # type: ignore[misc]
+        return dismissed_unread(origin, lang, words, shared_rare)
+
+    assert unread("unrelated", 0)  # same language, no sentence worded alike
+    assert not unread("unrelated", 4)  # enough rare anchors for same_story: read it
+    assert not unread("intro", 0)  # a copy holds the words
+    assert not unread("fr", 0)  # another language: only the anchors can tell
+    assert not dismissed_unread(
+        origin,
+        "en",
+        profiles.peek(profiles.dumps(p["unrelated"]))[1],
+        0,  # type: ignore[index]
+        MatchOptions(embedding_model="/nowhere"),
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from relay_stories import corpus
-from relaytrace.match.profile import dumps, loads, profile_of
+from relaytrace.match.profile import dumps, loads, peek, profile_of
 
 
 def test_a_profile_survives_dumps_and_loads() -> None:
@@ -28,8 +28,11 @@ def test_a_profile_stored_by_an_earlier_version_still_loads() -> None:
     import zlib
 
     p = profile_of(corpus()["de"])
-    blob = dumps(p)  # a format byte, the head's length, the zlib'd JSON head, the hashes
-    old = json.loads(zlib.decompress(blob[5 : 5 + int.from_bytes(blob[1:5], "little")]))
+    blob = dumps(p)  # format, language, the zlib'd JSON head after its length, the hashes
+    at = 2 + blob[1]
+    old = json.loads(
+        zlib.decompress(blob[at + 4 : at + 4 + int.from_bytes(blob[at : at + 4], "little")])
+    )
     old |= {"id": 7, "tok": [sorted(t) for t in p.tokens]}  # the hashes were in the JSON
     back = loads(zlib.compress(json.dumps(old).encode()))
     assert back.article == 7
@@ -43,3 +46,10 @@ def test_the_blob_keeps_word_hashes_flat_and_sentence_sets_come_on_demand() -> N
     assert back.tokens[-1] == p.tokens[-1]
     assert back.tokens[1:3] == p.tokens[1:3]
     assert back.all_anchors == p.all_anchors
+
+
+def test_peek_reads_the_language_and_the_distinct_word_hashes_alone() -> None:
+    p = profile_of(corpus()["fr"])
+    lang, words = peek(dumps(p))  # type: ignore[misc]
+    assert lang == "fr"
+    assert words.tolist() == sorted(frozenset().union(*p.tokens))

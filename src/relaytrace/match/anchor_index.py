@@ -22,7 +22,7 @@ from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
 from relaytrace.match.profile import Profile
 from relaytrace.store.base import Store
 
-__all__ = ["MIN_DOCS", "Idf", "candidates", "lookup_anchors"]
+__all__ = ["MIN_DOCS", "Idf", "candidates", "lookup_anchors", "search"]
 
 MIN_DOCS = 200
 """Least corpus size assumed by IDF (a prior for stores of a few articles)."""
@@ -89,6 +89,14 @@ def candidates(
     store: Store, profile: Profile, idf: Idf, options: MatchOptions = DEFAULT_OPTIONS
 ) -> list[int]:
     """Stored articles worth aligning with ``profile``, best first (itself excluded)."""
+    return search(store, profile, idf, options)[0]
+
+
+def search(
+    store: Store, profile: Profile, idf: Idf, options: MatchOptions = DEFAULT_OPTIONS
+) -> tuple[list[int], dict[int, int]]:
+    """``candidates``, and how many rare anchors each stored article shares with
+    ``profile`` (articles sharing none are absent)."""
     found: dict[int, float] = {}
     if profile.bands:
         for art, n in store.band_candidates(
@@ -99,10 +107,12 @@ def candidates(
         lookup_anchors(profile.all_anchors), max_df=idf.max_df(options)
     )
     weights: dict[int, float] = {}
+    shared: dict[int, int] = {}
     for anchor, arts in postings.items():
         w = idf(anchor)
         for art in arts:
             weights[art] = weights.get(art, 0.0) + w
+            shared[art] = shared.get(art, 0) + 1
     ranked = sorted(
         ((w, art) for art, w in weights.items() if w >= options.min_candidate_weight),
         reverse=True,
@@ -110,4 +120,4 @@ def candidates(
     for w, art in ranked[: options.max_anchor_candidates]:
         found[art] = max(found.get(art, 0.0), w)
     found.pop(profile.article, None)  # type: ignore[arg-type]
-    return sorted(found, key=found.__getitem__, reverse=True)
+    return sorted(found, key=found.__getitem__, reverse=True), shared

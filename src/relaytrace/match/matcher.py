@@ -17,10 +17,10 @@ import numpy as np
 from relaytrace.errors import InputError, NotFoundError
 from relaytrace.match import profile as profiles
 from relaytrace.match.align import Alignment, align
-from relaytrace.match.anchor_index import MIN_DOCS, Idf, candidates, lookup_anchors
+from relaytrace.match.anchor_index import MIN_DOCS, Idf, candidates, lookup_anchors, search
 from relaytrace.match.classify import Evidence, classify, evidence
 from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
-from relaytrace.match.prefilter import could_relate
+from relaytrace.match.prefilter import could_relate, dismissed_unread
 from relaytrace.match.profile import Profile, profile_of
 from relaytrace.model import Article, Relation
 from relaytrace.store.base import MatchEntry, Store
@@ -134,7 +134,7 @@ def match_profile(
     known = {} if known is None else known
     skip = set() if skip is None else skip
     idf_probe = Idf.from_store(store, lookup_anchors(p.all_anchors))
-    ids = candidates(store, p, idf_probe, options)
+    ids, shared_rare = search(store, p, idf_probe, options)
     small = (
         []
         if idf_probe.n_docs >= MIN_DOCS
@@ -142,6 +142,9 @@ def match_profile(
     )
     missing = [i for i in [*ids, *small] if i not in known]
     for art, blob in store.match_profiles(missing).items():
+        seen = profiles.peek(blob)  # most chance candidates go without being read whole
+        if seen and dismissed_unread(p, *seen, shared_rare.get(art, 0), options):
+            continue
         known[art] = profiles.loads(blob)
     others = [known[i] for i in ids if i in known]
     others += [known[i] for i in small if i in known and _small_store_pair(p, known[i])]

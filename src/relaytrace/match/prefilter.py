@@ -35,7 +35,7 @@ from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
 from relaytrace.match.profile import Profile
 from relaytrace.match.sentence_sets import TokenSets
 
-__all__ = ["could_relate"]
+__all__ = ["could_relate", "dismissed_unread"]
 
 _EPS = 1e-6  # float32 overlaps vs the exact ratios classify computes
 
@@ -61,6 +61,25 @@ def could_relate(
     return _relay_possible(a, b, cue, lag, options) or _story_possible(
         a, b, rare, weights, days, lag, options
     )
+
+
+def dismissed_unread(
+    a: Profile,
+    lang: str | None,
+    words: np.ndarray,
+    shared_rare: int,
+    options: MatchOptions = DEFAULT_OPTIONS,
+) -> bool:
+    """True when a stored candidate can be ruled out before its profile is read:
+    it shares fewer rare anchors with a than same_story needs, and it is in a's
+    language with no sentence of a holding enough of its words (``words``: its
+    distinct word hashes, sorted) for a copy, even with a cue and no time gap."""
+    if options.embedding_model or shared_rare >= options.story_min_shared:
+        return False
+    if a.lang is None or lang != a.lang:
+        return False
+    bar = options.copy_min_token_overlap - options.cue_bonus - _EPS
+    return not _may_reach(a, words, bar)
 
 
 def _story_possible(
@@ -118,7 +137,7 @@ def _relay_possible(a: Profile, b: Profile, cue: bool, lag: float, options: Matc
 def _word_rows(a: Profile, b: Profile, bar: float) -> tuple[np.ndarray, np.ndarray] | None:
     """The sentences of each side sharing a word with the other article, or None when
     no 1-1, 2-1 or 1-2 unit can reach the word Dice ``bar``."""
-    if not _may_reach(a, b, bar):
+    if not _may_reach(a, _distinct(b), bar):
         return None
     fa, fb = flat_tokens(a), flat_tokens(b)
     shared = np.intersect1d(fa.distinct, fb.distinct, assume_unique=True)
@@ -138,13 +157,14 @@ def _word_rows(a: Profile, b: Profile, bar: float) -> tuple[np.ndarray, np.ndarr
     return (ca > 0, cb > 0) if best >= bar else None
 
 
-def _may_reach(a: Profile, b: Profile, bar: float) -> bool:
-    """Whether a sentence (or two neighbours) of a has enough words in b at all.
+def _may_reach(a: Profile, b_words: np.ndarray, bar: float) -> bool:
+    """Whether a sentence (or two neighbours) of a has enough of the words of b
+    (``b_words``: sorted) at all.
 
     A unit with word Dice ≥ bar shares at least bar / (2 − bar) of its a-side
     words with its b side, hence with b.
     """
-    fa, b_words = flat_tokens(a), _distinct(b)
+    fa = flat_tokens(a)
     if not b_words.size or not fa.items.size:
         return bar <= 0
     counts = np.bincount(fa.rows[in_sorted(fa.items, b_words)[1]], minlength=fa.sizes.size)

@@ -25,7 +25,7 @@ from relaytrace.match.shingles import shingle_hashes, word_set_hashes, words
 from relaytrace.model import Article, Sentence
 from relaytrace.text.anchors import anchors_of, fold
 
-__all__ = ["Profile", "article_sentences", "dumps", "loads", "profile_of"]
+__all__ = ["Profile", "article_sentences", "dumps", "loads", "peek", "profile_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +117,13 @@ _FORMAT = b"\x01"
 def dumps(p: Profile) -> bytes:
     """A compact blob of a profile (band keys are stored in their own table).
 
-    A format byte, the zlib-compressed JSON of everything but the word hashes
-    (4 bytes: its length); then the article's distinct word hashes, sorted
-    (uint32), and per sentence its number of words (uint16) and their positions
-    in the distinct hashes (uint16, or uint32 past 65,535 distinct words).
+    A format byte; the language (a length byte, then ASCII); the zlib-compressed
+    JSON of everything but the word hashes (after 4 bytes: its length); the
+    number of distinct word hashes (4 bytes) and the width of a position (1
+    byte); the distinct hashes, sorted (uint32); the number of words of each
+    sentence (uint16); each word's position in the distinct hashes (uint16, or
+    uint32 past 65,536 distinct words). ``peek`` reads the language and the
+    distinct hashes alone.
     Random hashes do not compress, and numpy reads them back without parsing.
     """
     data = {
@@ -143,15 +146,18 @@ def dumps(p: Profile) -> bytes:
     distinct = np.unique(hashes)
     width = 2 if distinct.size <= 1 << 16 else 4
     index = np.searchsorted(distinct, hashes).astype(f"<u{width}")
+    lang = (p.lang or "").encode()[:255]
     return b"".join(
         (
             _FORMAT,
+            bytes((len(lang),)),
+            lang,
             len(head).to_bytes(4, "little"),
             head,
             distinct.size.to_bytes(4, "little"),
             bytes((width,)),
-            counts.tobytes(),
             distinct.astype("<u4").tobytes(),
+            counts.tobytes(),
             index.tobytes(),
         )
     )
@@ -160,15 +166,33 @@ def dumps(p: Profile) -> bytes:
 def loads(blob: bytes) -> Profile:
     if blob[:1] != _FORMAT:
         return _loads_json(blob)
-    at = 5 + int.from_bytes(blob[1:5], "little")
-    d = json.loads(zlib.decompress(blob[5:at]))
-    n = len(d["len"])
-    m, width = int.from_bytes(blob[at : at + 4], "little"), blob[at + 4]
-    at += 5
-    counts = np.frombuffer(blob, dtype="<u2", count=n, offset=at)
-    distinct = np.frombuffer(blob, dtype="<u4", count=m, offset=at + 2 * n)
-    index = np.frombuffer(blob, dtype=f"<u{width}", offset=at + 2 * n + 4 * m)
+    at = 2 + blob[1]
+    end = at + 4 + int.from_bytes(blob[at : at + 4], "little")
+    d = json.loads(zlib.decompress(blob[at + 4 : end]))
+    counts, distinct, index = _word_arrays(blob, end, len(d["len"]))
     return _profile(d, TokenSets(distinct, index, counts))
+
+
+def peek(blob: bytes) -> tuple[str | None, np.ndarray] | None:
+    """A stored profile's language and distinct word hashes (sorted), read without
+    the rest; None for a blob of an earlier version."""
+    if blob[:1] != _FORMAT:
+        return None
+    at = 2 + blob[1]
+    end = at + 4 + int.from_bytes(blob[at : at + 4], "little")
+    m = int.from_bytes(blob[end : end + 4], "little")
+    distinct = np.frombuffer(blob, dtype="<u4", count=m, offset=end + 5)
+    return blob[2:at].decode() or None, distinct.astype(np.int64)
+
+
+def _word_arrays(blob: bytes, end: int, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(words per sentence, distinct hashes, each word's position in them)."""
+    m, width = int.from_bytes(blob[end : end + 4], "little"), blob[end + 4]
+    at = end + 5
+    distinct = np.frombuffer(blob, dtype="<u4", count=m, offset=at)
+    counts = np.frombuffer(blob, dtype="<u2", count=n, offset=at + 4 * m)
+    index = np.frombuffer(blob, dtype=f"<u{width}", offset=at + 4 * m + 2 * n)
+    return counts, distinct, index
 
 
 def _loads_json(blob: bytes) -> Profile:
