@@ -91,6 +91,7 @@ __all__ = [
     "lag_days",
     "lag_penalty",
     "relay_index",
+    "story_overlap",
 ]
 
 
@@ -188,6 +189,13 @@ def _pair_figures(a: Profile, b: Profile, alignment: Alignment) -> _PairFigures:
     )
 
 
+def story_overlap(a: Profile, b: Profile, idf: Callable[[str], float]) -> float:
+    """The IDF-weighted Dice of the two articles' anchor sets."""
+    xa, xb = a.all_anchors, b.all_anchors
+    wa, wb, ws = (sum(idf(x) for x in s) for s in (xa, xb, xa & xb))
+    return 2 * ws / (wa + wb) if wa + wb else 0.0
+
+
 def lag_days(a: Profile, b: Profile) -> float | None:
     """Days between the two publications; None when a date is missing or incomparable."""
     if not (a.published and b.published):
@@ -223,10 +231,7 @@ def evidence(
     n = len(alignment.blocks)
     mean = alignment.weight / n if n else 0.0
     order = min(1.0, alignment.weight / alignment.free_weight) if alignment.free_weight else 0.0
-    xa, xb = a.all_anchors, b.all_anchors
-    shared = xa & xb
-    wa, wb, ws = (sum(idf(x) for x in s) for s in (xa, xb, shared))
-    story = 2 * ws / (wa + wb) if wa + wb else 0.0
+    shared = a.all_anchors & b.all_anchors
     steps = alignment.steps
     contiguity = sum(1 for di, dj in steps if di == 1 and dj == 1) / len(steps) if steps else 0.0
     figures = _pair_figures(a, b, alignment)
@@ -243,7 +248,7 @@ def evidence(
         coverage_b=cb,
         mean=mean,
         order=order,
-        story=story,
+        story=story_overlap(a, b, idf),
         shared_rare=sum(1 for x in shared if rare(x)),
         cue=cue_links(a, b),
         lag_days=lag_days(a, b),

@@ -30,7 +30,7 @@ import numpy as np
 
 from relaytrace.match.align import flat_tokens, in_sorted, token_blocks
 from relaytrace.match.anchor_index import Idf
-from relaytrace.match.classify import cue_links, gap_penalty, lag_days
+from relaytrace.match.classify import cue_links, gap_penalty, lag_days, story_overlap
 from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
 from relaytrace.match.profile import Profile
 from relaytrace.match.sentence_sets import TokenSets
@@ -94,13 +94,10 @@ def _story_possible(
     """The same_story test of ``classify`` with the conflict penalty at its least (0)."""
     if days is not None and days > options.max_story_lag_days:
         return False
-    xa, xb = a.all_anchors, b.all_anchors
-    shared = xa & xb
+    shared = a.all_anchors & b.all_anchors
     if sum(1 for x in shared if rare.is_rare(x, options)) < options.story_min_shared:
         return False
-    idf = weights()
-    wa, wb, ws = (sum(idf(x) for x in s) for s in (xa, xb, shared))
-    story = 2 * ws / (wa + wb) if wa + wb else 0.0
+    story = story_overlap(a, b, weights())
     return story >= options.story_min_weight + options.story_doubt_weight * lag - _EPS
 
 
