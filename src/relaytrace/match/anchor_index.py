@@ -57,7 +57,9 @@ class Idf:
     def extended(self, store: Store, anchors: Iterable[str]) -> Idf:
         """These weights plus those of further anchors (only the new ones are read)."""
         new = sorted(set(anchors) - self._known)
-        df = {**self.df, **store.anchor_df(new)} if new else self.df
+        if not new:
+            return self
+        df = {**self.df, **store.anchor_df(new)}
         return Idf(self.n_docs, df, self.min_docs, self._known.union(new))
 
     def __call__(self, anchor: str) -> float:
