@@ -166,10 +166,9 @@ def dumps(p: Profile) -> bytes:
 def loads(blob: bytes) -> Profile:
     if blob[:1] != _FORMAT:
         return _loads_json(blob)
-    at = 2 + blob[1]
-    end = at + 4 + int.from_bytes(blob[at : at + 4], "little")
-    d = json.loads(zlib.decompress(blob[at + 4 : end]))
-    counts, distinct, index = _word_arrays(blob, end, len(d["len"]))
+    head, words = _sections(blob)
+    d = json.loads(zlib.decompress(blob[head:words]))
+    counts, distinct, index = _word_arrays(blob, words, len(d["len"]))
     return _profile(d, TokenSets(distinct, index, counts))
 
 
@@ -178,17 +177,22 @@ def peek(blob: bytes) -> tuple[str | None, np.ndarray] | None:
     the rest; None for a blob of an earlier version."""
     if blob[:1] != _FORMAT:
         return None
-    at = 2 + blob[1]
-    end = at + 4 + int.from_bytes(blob[at : at + 4], "little")
-    m = int.from_bytes(blob[end : end + 4], "little")
-    distinct = np.frombuffer(blob, dtype="<u4", count=m, offset=end + 5)
-    return blob[2:at].decode() or None, distinct.astype(np.int64)
+    head, words = _sections(blob)
+    m = int.from_bytes(blob[words : words + 4], "little")
+    distinct = np.frombuffer(blob, dtype="<u4", count=m, offset=words + 5)
+    return blob[2 : head - 4].decode() or None, distinct.astype(np.int64)
 
 
-def _word_arrays(blob: bytes, end: int, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _sections(blob: bytes) -> tuple[int, int]:
+    """Where a binary blob's compressed JSON head and its word part begin."""
+    head = 2 + blob[1] + 4  # after the format byte, the language and the head's length
+    return head, head + int.from_bytes(blob[head - 4 : head], "little")
+
+
+def _word_arrays(blob: bytes, at: int, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(words per sentence, distinct hashes, each word's position in them)."""
-    m, width = int.from_bytes(blob[end : end + 4], "little"), blob[end + 4]
-    at = end + 5
+    m, width = int.from_bytes(blob[at : at + 4], "little"), blob[at + 4]
+    at += 5
     distinct = np.frombuffer(blob, dtype="<u4", count=m, offset=at)
     counts = np.frombuffer(blob, dtype="<u2", count=n, offset=at + 4 * m)
     index = np.frombuffer(blob, dtype=f"<u{width}", offset=at + 4 * m + 2 * n)
