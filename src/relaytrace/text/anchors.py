@@ -29,6 +29,8 @@ from importlib import resources
 import regex
 from anyascii import anyascii
 
+from relaytrace.text import frequency
+
 __all__ = [
     "PREFIX_LEN",
     "anchors_of",
@@ -136,14 +138,9 @@ def _stem_phrase(key: tuple[str, ...]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=200_000)
 def _zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
-
     if lang in _NEEDS_SEGMENTER:  # capitalised words there are Latin-script: ask English
         lang = "en"
-    try:
-        return zipf_frequency(word, lang)
-    except (LookupError, ValueError, ImportError):
-        return 0.0
+    return frequency.zipf(word, lang)
 
 
 # -- numbers -----------------------------------------------------------------

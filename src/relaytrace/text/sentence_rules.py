@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from relaytrace.text import frequency
+
 __all__ = ["NAME_ZIPF", "Rules", "is_frequent", "key", "rules", "zipf"]
 
 _FREQUENT_ZIPF = 5.9
@@ -113,16 +115,11 @@ def rules(lang: str | None) -> Rules:
 @lru_cache(maxsize=65536)
 def zipf(word: str, langs: tuple[str, ...]) -> float:
     """Highest wordfreq Zipf frequency of ``word`` (case-folded) among ``langs``."""
-    from wordfreq import zipf_frequency
-
     best = 0.0
     for lang in langs:
         code = _WORDFREQ_ALIASES.get(lang, lang)
         if code in _wordfreq_languages():
-            try:
-                best = max(best, zipf_frequency(word.casefold(), code))
-            except (LookupError, ValueError, ImportError):  # zh needs jieba, an optional extra
-                continue
+            best = max(best, frequency.zipf(word.casefold(), code))
     return best
 
 

@@ -21,9 +21,9 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 import regex
-from wordfreq import zipf_frequency
 
 from relaytrace.model import Article, Link, Relation, SourceCue
+from relaytrace.text import frequency
 
 __all__ = [
     "RELAY_KINDS",
@@ -94,12 +94,8 @@ def _common(word: str, lang: str | None) -> bool:
     """A frequent word of the language (capitalised as a noun or a title), not a name."""
     if not lang:
         return False
-    try:
-        # The "small" lists hold the words from Zipf 3 up: enough, and fast to load.
-        return zipf_frequency(word, lang, wordlist="small") >= COMMON_ZIPF
-    except (LookupError, ValueError, ImportError):
-        # Unknown language, or one whose tokenizer is not installed (zh needs jieba).
-        return False
+    # The "small" lists hold the words from Zipf 3 up: enough, and fast to load.
+    return frequency.zipf(word, lang, wordlist="small") >= COMMON_ZIPF
 
 
 def marks_of(paragraphs: Sequence[str], lang: str | None = None) -> frozenset[str]:
