@@ -15,6 +15,7 @@ from relaytrace.trace.statements.speakers import (
     speaker_after,
     speaker_before,
 )
+from relaytrace.trace.statements.tokens import word_count
 from relaytrace.trace.statements.venues import (
     find_venue,
     find_venue_anywhere,
@@ -65,9 +66,8 @@ def _words(text: str) -> int:
 
 
 def _size(text: str, q: QuoteSpan, lex: Lexicon) -> int:
-    """Words in a quote (characters / 2 where words are not spaced)."""
-    inner = text[q.inner_start : q.inner_end]
-    return len(inner) // 2 if lex.no_spaces else len(inner.split())
+    """Words inside a quote's marks."""
+    return word_count(text[q.inner_start : q.inner_end], lex)
 
 
 def _attribution_after(

@@ -15,7 +15,7 @@ from relaytrace.trace.statements.fronted import past_adverbial
 from relaytrace.trace.statements.lexicon import Lexicon
 from relaytrace.trace.statements.phrases import fronted, possessor
 from relaytrace.trace.statements.speakers import Speaker, speaker_after, speaker_before
-from relaytrace.trace.statements.tokens import tokenize
+from relaytrace.trace.statements.tokens import tokenize, word_count
 from relaytrace.trace.statements.venues import find_venue, find_venue_anywhere, skip_time
 from relaytrace.trace.statements.verbs import VerbHit, according_hits, find_verbs
 
@@ -47,11 +47,6 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _words(text: str) -> int:
     return len(text.split())
-
-
-def _size(text: str, lex: Lexicon) -> int:
-    """Words of a clause (characters / 2 where words are not spaced)."""
-    return len(text) // 2 if lex.no_spaces else len(text.split())
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -97,7 +92,7 @@ def _according(text: str, a: int, b: int, hit: tuple[int, int], lex: Lexicon) ->
         speaker = _source_speaker(source, marker, lex, src_a)
         if not source and speaker is None:
             speaker = Speaker("", "pronoun")  # "Nach Angaben …": the source named before
-        if speaker is None or _size(text[ca:cb], lex) < _MIN_CLAUSE_WORDS:
+        if speaker is None or word_count(text[ca:cb], lex) < _MIN_CLAUSE_WORDS:
             return None
         return Found("reported", ((ca, cb),), speaker, marker, None, ((m_start, m_end),))
     if marker.lower() == "zufolge":
@@ -113,7 +108,7 @@ def _according(text: str, a: int, b: int, hit: tuple[int, int], lex: Lexicon) ->
             cut = _source_phrase(tail, lex)
             ca, cb = _trim(text, a, b)
         speaker = _source_speaker(_verb_final(tail[:cut], lex), marker, lex, m_end)
-    if speaker is None or _size(text[ca:cb], lex) < _MIN_CLAUSE_WORDS:
+    if speaker is None or word_count(text[ca:cb], lex) < _MIN_CLAUSE_WORDS:
         return None
     return Found("reported", ((ca, cb),), speaker, marker, None, ((m_start, m_end),))
 
@@ -309,7 +304,7 @@ def _verb_statement(
         comma = max(text.rfind(",", clause[0], nxt), text.rfind("،", clause[0], nxt))
         end = comma if comma > clause[0] and _words(text[clause[0] : comma]) >= 3 else nxt
         clause = _trim(text, clause[0], end)
-    if clause is not None and _size(text[clause[0] : clause[1]], lex) >= _MIN_CLAUSE_WORDS:
+    if clause is not None and word_count(text[clause[0] : clause[1]], lex) >= _MIN_CLAUSE_WORDS:
         who = speaker or after_speaker
         if who is None and not pre_tail.strip(" ,"):
             who = Speaker("", "pronoun")  # "Ha detto che …": no subject written
@@ -339,7 +334,7 @@ def _verb_statement(
     if who is None:
         return None
     ca, cb = _trim(text, a, a + cut)
-    if _size(text[ca:cb], lex) < _MIN_CLAUSE_WORDS:
+    if word_count(text[ca:cb], lex) < _MIN_CLAUSE_WORDS:
         return None
     venue = venue or find_venue_anywhere(text[cb:b], lex)
     return Found("reported", ((ca, cb),), who, v.text, venue, ((v.start, v.end),))

@@ -39,6 +39,11 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return out
 
 
+def word_count(text: str, lex: Lexicon) -> int:
+    """Words of a quote or clause (characters / 2 where words are not spaced)."""
+    return len(text) // 2 if lex.no_spaces else len(text.split())
+
+
 def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
