@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from operator import itemgetter
 
@@ -14,12 +15,14 @@ from relaytrace.text.anchors import fold
 __all__ = ["shingle_hashes", "token_hashes", "word_set_hashes", "words"]
 
 _WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[\p{L}\p{M}\p{Nd}]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+"""``_WORD`` on lower-cased ASCII text, where the stdlib engine is faster."""
 
 
 def words(text: str) -> list[str]:
     """Folded words; each CJK character counts as a word."""
     if text.isascii():  # folding ASCII is lowering, which keeps the word boundaries
-        return _WORD.findall(text.lower())
+        return _ASCII_WORD.findall(text.lower())
     return [fold(w) for w in _WORD.findall(text)]
 
 
