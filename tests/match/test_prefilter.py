@@ -15,7 +15,7 @@ from relaytrace import service
 from relaytrace.match import profile as profiles
 from relaytrace.match.anchor_index import Idf, lookup_anchors
 from relaytrace.match.matcher import compare, index_articles
-from relaytrace.match.options import MatchOptions
+from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
 from relaytrace.match.prefilter import could_relate, dismissed_unread
 from relaytrace.match.profile import Profile
 from relaytrace.store.sqlite import SQLiteStore
@@ -129,18 +129,15 @@ def test_a_candidate_is_ruled_out_unread_only_without_story_or_copy_potential(st
     _, p = stored
     origin = p["origin"]
 
-    def unread(role: str, shared_rare: int) -> bool:
-        lang, words = profiles.peek(profiles.dumps(p[role]))  # type: ignore[misc]
-        return dismissed_unread(origin, lang, words, shared_rare)
+    roles = ["unrelated", "intro", "fr"]
+    peeked = {i: profiles.peek(profiles.dumps(p[role])) for i, role in enumerate(roles)}
 
-    assert unread("unrelated", 0)  # same language, no sentence worded alike
-    assert not unread("unrelated", 4)  # enough rare anchors for same_story: read it
-    assert not unread("intro", 0)  # a copy holds the words
-    assert not unread("fr", 0)  # another language: only the anchors can tell
-    assert not dismissed_unread(
-        origin,
-        "en",
-        profiles.peek(profiles.dumps(p["unrelated"]))[1],
-        0,  # type: ignore[index]
-        MatchOptions(embedding_model="/nowhere"),
-    )
+    def unread(shared_rare: int, options: MatchOptions = DEFAULT_OPTIONS) -> set[str]:
+        ruled_out = dismissed_unread(origin, peeked, dict.fromkeys(peeked, shared_rare), options)  # type: ignore[arg-type]
+        return {roles[i] for i in ruled_out}
+
+    # same language and no sentence worded alike: ruled out; a copy holds the
+    # words; another language can only be told by its anchors
+    assert unread(0) == {"unrelated"}
+    assert unread(4) == set()  # enough rare anchors for same_story: read them all
+    assert unread(0, MatchOptions(embedding_model="/nowhere")) == set()

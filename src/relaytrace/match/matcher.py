@@ -141,11 +141,10 @@ def match_profile(
         else _small_store_candidates(store, p, ids, idf_probe, options)
     )
     missing = [i for i in [*ids, *small] if i not in known]
-    for art, blob in store.match_profiles(missing).items():
-        seen = profiles.peek(blob)  # most chance candidates go without being read whole
-        if seen and dismissed_unread(p, *seen, shared_rare.get(art, 0), options):
-            continue
-        known[art] = profiles.loads(blob)
+    blobs = store.match_profiles(missing)
+    peeked = {art: seen for art, blob in blobs.items() if (seen := profiles.peek(blob))}
+    unread = dismissed_unread(p, peeked, shared_rare, options)  # most chance candidates
+    known.update((art, profiles.loads(blob)) for art, blob in blobs.items() if art not in unread)
     others = [known[i] for i in ids if i in known]
     others += [known[i] for i in small if i in known and _small_store_pair(p, known[i])]
     if not others:

@@ -24,7 +24,7 @@ term adds similarity without shared items, so with a model every pair is aligned
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -65,21 +65,31 @@ def could_relate(
 
 def dismissed_unread(
     a: Profile,
-    lang: str | None,
-    words: np.ndarray,
-    shared_rare: int,
+    peeked: Mapping[int, tuple[str | None, np.ndarray]],
+    shared_rare: Mapping[int, int],
     options: MatchOptions = DEFAULT_OPTIONS,
-) -> bool:
-    """True when a stored candidate can be ruled out before its profile is read:
-    it shares fewer rare anchors with a than same_story needs, and it is in a's
-    language with no sentence of a holding enough of its words (``words``: its
-    distinct word hashes, sorted) for a copy, even with a cue and no time gap."""
-    if options.embedding_model or shared_rare >= options.story_min_shared:
-        return False
-    if a.lang is None or lang != a.lang:
-        return False
+) -> set[int]:
+    """The stored candidates that can be ruled out before their profiles are read.
+
+    ``peeked`` maps each candidate to its language and distinct word hashes
+    (``profile.peek``), ``shared_rare`` to the number of rare anchors it shares
+    with a. A candidate is ruled out when it shares fewer rare anchors than
+    same_story needs, and it is in a's language with no sentence of a holding
+    enough of its words for a copy, even with a cue and no time gap. The
+    candidates of one article are tested together (one matrix product).
+    """
+    if options.embedding_model or a.lang is None:
+        return set()
+    same = [
+        art
+        for art, (lang, _) in peeked.items()
+        if lang == a.lang and shared_rare.get(art, 0) < options.story_min_shared
+    ]
+    if not same:
+        return set()
     bar = options.copy_min_token_overlap - options.cue_bonus - _EPS
-    return not _may_reach(a, words, bar)
+    reach = _may_reach(a, [peeked[art][1] for art in same], bar)
+    return {art for art, ok in zip(same, reach.tolist(), strict=True) if not ok}
 
 
 def _story_possible(
@@ -134,7 +144,7 @@ def _relay_possible(a: Profile, b: Profile, cue: bool, lag: float, options: Matc
 def _word_rows(a: Profile, b: Profile, bar: float) -> tuple[np.ndarray, np.ndarray] | None:
     """The sentences of each side sharing a word with the other article, or None when
     no 1-1, 2-1 or 1-2 unit can reach the word Dice ``bar``."""
-    if not _may_reach(a, _distinct(b), bar):
+    if not _may_reach(a, [_distinct(b)], bar)[0]:
         return None
     fa, fb = flat_tokens(a), flat_tokens(b)
     shared = np.intersect1d(fa.distinct, fb.distinct, assume_unique=True)
@@ -154,21 +164,37 @@ def _word_rows(a: Profile, b: Profile, bar: float) -> tuple[np.ndarray, np.ndarr
     return (ca > 0, cb > 0) if best >= bar else None
 
 
-def _may_reach(a: Profile, b_words: np.ndarray, bar: float) -> bool:
-    """Whether a sentence (or two neighbours) of a has enough of the words of b
-    (``b_words``: sorted) at all.
+def _may_reach(a: Profile, others: Sequence[np.ndarray], bar: float) -> np.ndarray:
+    """For each other article (its distinct word hashes, sorted): whether a sentence
+    (or two neighbours) of a has enough of its words at all.
 
     A unit with word Dice ≥ bar shares at least bar / (2 − bar) of its a-side
     words with its b side, hence with b.
     """
     fa = flat_tokens(a)
-    if not b_words.size or not fa.items.size:
-        return bar <= 0
-    counts = np.bincount(fa.rows[in_sorted(fa.items, b_words)[1]], minlength=fa.sizes.size)
+    sizes = np.fromiter(map(len, others), dtype=np.intp, count=len(others))
+    if not fa.items.size or not sizes.any():
+        return np.full(len(others), bar <= 0)
+    words = np.concatenate(others)
+    at, hit = in_sorted(words, fa.distinct)
+    held = np.zeros((len(others), fa.distinct.size), dtype=np.float32)
+    held[np.repeat(np.arange(len(others)), sizes)[hit], at[hit]] = 1.0
+    counts = held @ _row_words(a)  # per other and sentence of a: its words the other holds
     need = bar / (2 - bar)
-    if ((counts >= need * fa.sizes) & (fa.sizes > 0)).any():  # an empty side has Dice 0
-        return True
-    return bool(((counts[:-1] + counts[1:] >= need * fa.sizes2) & (fa.sizes2 > 0)).any())
+    one = ((counts >= need * fa.sizes) & (fa.sizes > 0)).any(axis=1)
+    two = ((counts[:, :-1] + counts[:, 1:] >= need * fa.sizes2) & (fa.sizes2 > 0)).any(axis=1)
+    return np.where(sizes > 0, one | two, bar <= 0)
+
+
+def _row_words(a: Profile) -> np.ndarray:
+    """Which of a's distinct words each sentence holds (distinct words × sentences)."""
+    found = a.memo.get("row_words")
+    if found is None:
+        fa = flat_tokens(a)
+        found = np.zeros((fa.distinct.size, fa.sizes.size), dtype=np.float32)
+        found[np.searchsorted(fa.distinct, fa.items), fa.rows] = 1.0
+        a.memo["row_words"] = found
+    return found  # type: ignore[return-value]
 
 
 def _distinct(p: Profile) -> np.ndarray:
