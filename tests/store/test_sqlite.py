@@ -88,6 +88,14 @@ def test_get_article_by_canonical_url_and_missing(store):
     assert store.get_article(999_999) is None
 
 
+def test_get_articles_keeps_the_order_asked_and_leaves_out_missing_ids(store):
+    ids = [r.id for r in store.add_articles([make_article(n) for n in range(20, 25)])]
+    asked = [ids[3], 999_999, ids[0], ids[3], -1, 2**70]
+    assert [a.id for a in store.get_articles(asked)] == [ids[3], ids[0], ids[3]]
+    assert store.get_articles(ids)[2] == store.get_article(ids[2])
+    assert store.get_articles([]) == []
+
+
 def test_filters_and_listing(store):
     store.add_articles([make_article(n, lang="en" if n % 2 else "fr") for n in range(1, 11)])
     assert store.count_articles(ArticleFilter(lang="fr")) == 5

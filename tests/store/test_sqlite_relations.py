@@ -45,7 +45,10 @@ def test_document_frequencies_follow_indexing_and_reindexing(store) -> None:
     )
     assert store.anchor_df(["e:renn", "n:1957", "e:none"]) == {"e:renn": 2, "n:1957": 1}
     assert store.band_candidates([12, 13]) == {b: 2, a: 1}
-    assert store.anchor_postings(["e:renn", "n:1957"], max_df=1) == {"n:1957": [a]}
+    assert store.anchor_postings(["e:renn", "n:1957", "e:none"]) == {
+        "e:renn": [a, b],
+        "n:1957": [a],
+    }
     assert store.match_profiles([a, b]) == {a: b"pa", b: b"pb"}
     assert store.match_indexed_count() == 2
     # indexing a again replaces its entries; df drops for what it no longer holds

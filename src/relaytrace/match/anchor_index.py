@@ -105,9 +105,10 @@ def search(
             profile.bands, limit=options.max_band_candidates
         ).items():
             found[art] = 1000.0 + n
-    postings = store.anchor_postings(
-        lookup_anchors(profile.all_anchors), max_df=idf.max_df(options)
-    )
+    anchors = lookup_anchors(profile.all_anchors)
+    idf = idf.extended(store, anchors)  # a probe of the profile has every count already
+    cap = idf.max_df(options)
+    postings = store.anchor_postings([x for x in anchors if 0 < idf.df.get(x, 0) <= cap])
     weights: dict[int, float] = {}
     shared: dict[int, int] = {}
     for anchor, arts in postings.items():

@@ -212,7 +212,7 @@ def match_articles(store: Store, ids: Sequence[int], options: MatchOptions | Non
     Returns the number of relations stored.
     """
     options = options or DEFAULT_OPTIONS
-    articles = [a for a in (store.get_article(i) for i in ids) if a is not None]
+    articles = store.get_articles(ids)
     with store.atomic():
         batch = index_articles(store, articles, options)
         known = {p.article: p for p in batch if p.article is not None}

@@ -113,6 +113,10 @@ class Store(ABC):
         """An article by id, or the latest version stored under a URL (or canonical URL)."""
 
     @abstractmethod
+    def get_articles(self, ids: Sequence[int]) -> list[Article]:
+        """The articles with these ids, in the order asked (missing ones left out)."""
+
+    @abstractmethod
     def iter_articles(
         self, where: ArticleFilter | None = None, *, latest_only: bool = True
     ) -> Iterator[Article]: ...
@@ -167,8 +171,8 @@ class Store(ABC):
         """Articles sharing LSH bands with ``bands``: article id → bands shared."""
 
     @abstractmethod
-    def anchor_postings(self, anchors: Sequence[str], *, max_df: int) -> dict[str, list[int]]:
-        """Articles holding each anchor, for anchors held by at most ``max_df`` articles."""
+    def anchor_postings(self, anchors: Sequence[str]) -> dict[str, list[int]]:
+        """The articles holding each anchor, in id order (anchors none holds are left out)."""
 
     @abstractmethod
     def anchor_df(self, anchors: Sequence[str]) -> dict[str, int]:

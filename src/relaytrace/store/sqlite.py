@@ -206,6 +206,16 @@ class SQLiteStore(RelationTables, StatementTables, Store):
                 return _decode(row)
         return None
 
+    def get_articles(self, ids: Sequence[int]) -> list[Article]:
+        found: dict[int, Article] = {}
+        wanted = [i for i in dict.fromkeys(ids) if 0 < i < 2**63]
+        for k in range(0, len(wanted), 500):
+            chunk = wanted[k : k + 500]
+            marks = ", ".join("?" * len(chunk))
+            for row in self.conn.execute(f"{_SELECT} WHERE id IN ({marks})", chunk):
+                found[row[0]] = _decode(row)
+        return [found[i] for i in ids if i in found]
+
     def iter_articles(
         self, where: ArticleFilter | None = None, *, latest_only: bool = True
     ) -> Iterator[Article]:

@@ -170,11 +170,9 @@ class RelationTables:
         ).fetchall()
         return dict(rows)
 
-    def anchor_postings(self, anchors: Sequence[str], *, max_df: int) -> dict[str, list[int]]:
+    def anchor_postings(self, anchors: Sequence[str]) -> dict[str, list[int]]:
         out: dict[str, list[int]] = {}
-        df = self.anchor_df(anchors)
-        rare = [a for a in anchors if 0 < df.get(a, 0) <= max_df]
-        for chunk in _chunks(rare):
+        for chunk in _chunks(list(anchors)):
             marks = ",".join("?" * len(chunk))
             for anchor, article in self.conn.execute(
                 f"SELECT anchor, article FROM match_postings WHERE anchor IN ({marks})", list(chunk)
