@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from relaytrace.match.shingles import shingle_hashes, token_hashes, word_set_hashes, words
+from relaytrace.match.shingles import (
+    shingle_hashes,
+    token_hashes,
+    word_set_arrays,
+    word_set_hashes,
+    words,
+)
 
 
 def test_words_are_folded_and_each_cjk_character_is_a_word() -> None:
@@ -17,6 +23,24 @@ def test_short_latin_words_do_not_count_as_tokens() -> None:
 def test_token_sets_from_split_words_equal_those_from_text() -> None:
     text = "The mayor of Tarrow, Ilse Vosk, opened the new pier on Tuesday."
     assert word_set_hashes(words(text)) == token_hashes(text)
+
+
+def test_the_sets_of_a_whole_article_at_once_equal_those_of_each_sentence() -> None:
+    texts = [
+        "The mayor of Tarrow opened the new pier; the pier is long.",
+        "",
+        "It is so.",  # only words too short to count
+        "L'Été à Tarrow, 北约",
+        "The pier opened.",
+    ]
+    split = [words(t) for t in texts]
+    distinct, index, counts = word_set_arrays(split)
+    assert counts.tolist() == [len(token_hashes(t)) for t in texts]
+    assert distinct.tolist() == sorted(frozenset().union(*map(token_hashes, texts)))
+    bounds = [0, *counts.cumsum().tolist()]
+    for k, text in enumerate(texts):
+        assert set(distinct[index[bounds[k] : bounds[k + 1]]].tolist()) == token_hashes(text)
+    assert [a.size for a in word_set_arrays([[], ["it"]])] == [0, 0, 2]
 
 
 def test_shingles_keep_word_order() -> None:

@@ -21,7 +21,7 @@ import numpy as np
 from relaytrace.match.minhash import MinHasher, band_keys
 from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
 from relaytrace.match.sentence_sets import AnchorSets, TokenSets
-from relaytrace.match.shingles import shingle_hashes, word_set_hashes, words
+from relaytrace.match.shingles import shingle_hashes, word_set_arrays, words
 from relaytrace.model import Article, Sentence
 from relaytrace.text.anchors import anchors_of, fold
 
@@ -103,7 +103,7 @@ def profile_of(article: Article, options: MatchOptions = DEFAULT_OPTIONS) -> Pro
         published=article.published,
         lengths=tuple(len(t) for t in texts),
         anchors=tuple(anchors_of(t, lang) for t in texts),
-        tokens=tuple(word_set_hashes(ws) for ws in sentence_words),
+        tokens=TokenSets(*word_set_arrays(sentence_words)),
         cue_urls=frozenset(cue_urls),
         cue_outlets=frozenset(cue_outlets),
         bands=band_keys(signature, options.bands, options.rows) if all_words else (),
@@ -139,13 +139,17 @@ def dumps(p: Profile) -> bytes:
         "co": sorted(p.cue_outlets),
     }
     head = zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 3)
-    counts = np.fromiter(map(len, p.tokens), dtype="<u2", count=len(p.tokens))
-    hashes = np.fromiter(
-        itertools.chain.from_iterable(p.tokens), dtype=np.int64, count=int(counts.sum())
-    )
-    distinct = np.unique(hashes)
+    if isinstance(p.tokens, TokenSets):
+        distinct, index, counts = p.tokens.distinct, p.tokens.index, p.tokens.counts
+    else:
+        counts = np.fromiter(map(len, p.tokens), dtype=np.intp, count=len(p.tokens))
+        hashes = np.fromiter(
+            itertools.chain.from_iterable(p.tokens), dtype=np.int64, count=int(counts.sum())
+        )
+        distinct = np.unique(hashes)
+        index = np.searchsorted(distinct, hashes)
     width = 2 if distinct.size <= 1 << 16 else 4
-    index = np.searchsorted(distinct, hashes).astype(f"<u{width}")
+    counts, index = counts.astype("<u2"), index.astype(f"<u{width}")
     lang = (p.lang or "").encode()[:255]
     return b"".join(
         (

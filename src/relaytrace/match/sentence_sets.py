@@ -72,11 +72,12 @@ class TokenSets(_LazySets[int]):
     """Sentence word-hash sets from an article's distinct hashes (sorted), each
     sentence's positions in them, and the count of each sentence."""
 
-    __slots__ = ("_bounds", "counts", "distinct", "hashes")
+    __slots__ = ("_bounds", "counts", "distinct", "hashes", "index")
 
     def __init__(self, distinct: np.ndarray, index: np.ndarray, counts: np.ndarray) -> None:
         super().__init__(len(counts))
         self.distinct = distinct.astype(np.int64)
+        self.index = index
         self.hashes = self.distinct[index]
         self.counts = counts.astype(np.intp)
         self._bounds = [0, *itertools.accumulate(self.counts.tolist())]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from operator import itemgetter
@@ -12,7 +13,7 @@ import xxhash
 
 from relaytrace.text.anchors import fold
 
-__all__ = ["shingle_hashes", "token_hashes", "word_set_hashes", "words"]
+__all__ = ["shingle_hashes", "token_hashes", "word_set_arrays", "word_set_hashes", "words"]
 
 _WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[\p{L}\p{M}\p{Nd}]+")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
@@ -66,6 +67,27 @@ def word_set_hashes(folded: Sequence[str]) -> frozenset[int]:
     out = set(map(_WORD_HASHES32.__getitem__, folded))
     out.discard(0)
     return frozenset(out)
+
+
+def word_set_arrays(
+    sentence_words: Sequence[Sequence[str]],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``word_set_hashes`` of every sentence of an article at once, as arrays: the
+    article's distinct hashes (sorted), each sentence's hashes as positions in
+    them (sentence after sentence, ascending within one), and each set's size."""
+    n = len(sentence_words)
+    flat = list(itertools.chain.from_iterable(sentence_words))
+    if not flat:
+        return np.empty(0, np.int64), np.empty(0, np.intp), np.zeros(n, np.intp)
+    found = itemgetter(*flat)(_WORD_HASHES32) if len(flat) > 1 else (_WORD_HASHES32[flat[0]],)
+    sizes = np.fromiter(map(len, sentence_words), dtype=np.intp, count=n)
+    rows = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    keys = np.unique((rows << 32) | np.array(found, dtype=np.int64))  # hashes are 32-bit
+    hashes = keys & 0xFFFFFFFF
+    keys, hashes = keys[hashes != 0], hashes[hashes != 0]  # words too short to count
+    distinct = np.unique(hashes)
+    counts = np.bincount(keys >> 32, minlength=n).astype(np.intp)
+    return distinct, np.searchsorted(distinct, hashes), counts
 
 
 _TOKEN_HASHES = _HashCache(_hash64)
