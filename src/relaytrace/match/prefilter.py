@@ -176,14 +176,29 @@ def _may_reach(a: Profile, others: Sequence[np.ndarray], bar: float) -> np.ndarr
     if not fa.items.size or not sizes.any():
         return np.full(len(others), bar <= 0)
     words = np.concatenate(others)
-    at, hit = in_sorted(words, fa.distinct)
+    owner = np.repeat(np.arange(len(others)), sizes)
+    maybe = np.flatnonzero(_low_bits(a)[words & _LOW_MASK])  # few words pass: search those
+    at, hit = in_sorted(words[maybe], fa.distinct)
     held = np.zeros((len(others), fa.distinct.size), dtype=np.float32)
-    held[np.repeat(np.arange(len(others)), sizes)[hit], at[hit]] = 1.0
+    held[owner[maybe][hit], at[hit]] = 1.0
     counts = held @ _row_words(a)  # per other and sentence of a: its words the other holds
     need = bar / (2 - bar)
     one = ((counts >= need * fa.sizes) & (fa.sizes > 0)).any(axis=1)
     two = ((counts[:, :-1] + counts[:, 1:] >= need * fa.sizes2) & (fa.sizes2 > 0)).any(axis=1)
     return np.where(sizes > 0, one | two, bar <= 0)
+
+
+_LOW_MASK = (1 << 16) - 1
+
+
+def _low_bits(a: Profile) -> np.ndarray:
+    """Which 16-bit endings a's word hashes have: a cheap first membership test."""
+    found = a.memo.get("low_bits")
+    if found is None:
+        found = np.zeros(_LOW_MASK + 1, dtype=bool)
+        found[flat_tokens(a).distinct & _LOW_MASK] = True
+        a.memo["low_bits"] = found
+    return found  # type: ignore[return-value]
 
 
 def _row_words(a: Profile) -> np.ndarray:
