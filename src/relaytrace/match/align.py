@@ -145,13 +145,15 @@ def _anchor_blocks(
 @dataclass(frozen=True, slots=True)
 class FlatTokens:
     """One article's sentence word hashes flattened: the hashes, the sentence of each,
-    and the set sizes of each sentence and of each united neighbour pair."""
+    the set sizes of each sentence and of each united neighbour pair, the distinct
+    hashes (sorted) and each hash's position in them."""
 
     items: np.ndarray
     rows: np.ndarray
     sizes: np.ndarray
     sizes2: np.ndarray
     distinct: np.ndarray
+    index: np.ndarray
 
 
 def flat_tokens(p: Profile) -> FlatTokens:
@@ -159,6 +161,7 @@ def flat_tokens(p: Profile) -> FlatTokens:
     if flat is None:
         if isinstance(p.tokens, TokenSets):
             items, sizes, distinct = p.tokens.hashes, p.tokens.counts, p.tokens.distinct
+            index = p.tokens.index
         else:
             sets = p.tokens
             sizes = np.fromiter(map(len, sets), dtype=np.intp, count=len(sets))
@@ -167,9 +170,10 @@ def flat_tokens(p: Profile) -> FlatTokens:
             )
             ordered = np.sort(items)
             distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+            index = np.searchsorted(distinct, items)
         rows = np.repeat(np.arange(len(sizes)), sizes)
         pairs = _pair_sizes(items, rows, sizes)
-        flat = FlatTokens(items, rows, sizes.astype(np.float32), pairs, distinct)
+        flat = FlatTokens(items, rows, sizes.astype(np.float32), pairs, distinct, index)
         p.memo["tokens"] = flat
     return flat  # type: ignore[return-value]
 

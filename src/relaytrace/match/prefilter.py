@@ -177,39 +177,28 @@ def _may_reach(a: Profile, others: Sequence[np.ndarray], bar: float) -> np.ndarr
         return np.full(len(others), bar <= 0)
     words = np.concatenate(others)
     owner = np.repeat(np.arange(len(others)), sizes)
-    maybe = np.flatnonzero(_low_bits(a)[words & _LOW_MASK])  # few words pass: search those
+    maybe = np.flatnonzero(_low_bits(fa.distinct)[words & _LOW_MASK])  # search only these
     at, hit = in_sorted(words[maybe], fa.distinct)
     held = np.zeros((len(others), fa.distinct.size), dtype=np.float32)
     held[owner[maybe][hit], at[hit]] = 1.0
-    counts = held @ _row_words(a)  # per other and sentence of a: its words the other holds
-    need = bar / (2 - bar)
-    one = ((counts >= need * fa.sizes) & (fa.sizes > 0)).any(axis=1)
-    two = ((counts[:, :-1] + counts[:, 1:] >= need * fa.sizes2) & (fa.sizes2 > 0)).any(axis=1)
+    in_row = np.zeros((fa.distinct.size, fa.sizes.size), dtype=np.float32)
+    in_row[fa.index, fa.rows] = 1.0  # which of a's distinct words each sentence holds
+    counts = held @ in_row  # per other and sentence of a: its words the other holds
+    need = bar / (2 - bar)  # an empty unit has Dice 0: its bar is out of reach
+    one = (counts >= np.where(fa.sizes > 0, need * fa.sizes, np.inf)).any(axis=1)
+    pair = np.where(fa.sizes2 > 0, need * fa.sizes2, np.inf)
+    two = (counts[:, :-1] + counts[:, 1:] >= pair).any(axis=1)
     return np.where(sizes > 0, one | two, bar <= 0)
 
 
 _LOW_MASK = (1 << 16) - 1
 
 
-def _low_bits(a: Profile) -> np.ndarray:
-    """Which 16-bit endings a's word hashes have: a cheap first membership test."""
-    found = a.memo.get("low_bits")
-    if found is None:
-        found = np.zeros(_LOW_MASK + 1, dtype=bool)
-        found[flat_tokens(a).distinct & _LOW_MASK] = True
-        a.memo["low_bits"] = found
-    return found  # type: ignore[return-value]
-
-
-def _row_words(a: Profile) -> np.ndarray:
-    """Which of a's distinct words each sentence holds (distinct words × sentences)."""
-    found = a.memo.get("row_words")
-    if found is None:
-        fa = flat_tokens(a)
-        found = np.zeros((fa.distinct.size, fa.sizes.size), dtype=np.float32)
-        found[np.searchsorted(fa.distinct, fa.items), fa.rows] = 1.0
-        a.memo["row_words"] = found
-    return found  # type: ignore[return-value]
+def _low_bits(distinct: np.ndarray) -> np.ndarray:
+    """Which 16-bit endings these word hashes have: a cheap first membership test."""
+    found = np.zeros(_LOW_MASK + 1, dtype=bool)
+    found[distinct & _LOW_MASK] = True
+    return found
 
 
 def _distinct(p: Profile) -> np.ndarray:
