@@ -41,11 +41,17 @@ def lexicon_word(word: str, entries: frozenset[str], lex: Lexicon) -> str | None
     return _lexicon_word(_bare(word), entries, not lex.determiners, lex.compound_roles)
 
 
+@lru_cache(maxsize=256)
+def _folded(entries: frozenset[str]) -> dict[str, str]:
+    """Folded one-word entries of a lexicon set → the entry."""
+    return {fold(e): e for e in entries if " " not in e}
+
+
 @lru_cache(maxsize=50_000)
 def _lexicon_word(w: str, entries: frozenset[str], cases: bool, compounds: bool) -> str | None:
     if len(w) < 2:
         return None
-    folded = {fold(e): e for e in entries if " " not in e}
+    folded = _folded(entries)
     for form in (w, w[:-1] if w.endswith("s") else "", w[:-2] if w.endswith("es") else ""):
         if form in folded:
             return folded[form]

@@ -7,6 +7,7 @@ a file gets the quotation-mark rules only (an empty lexicon).
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -216,9 +217,8 @@ def lexicon(lang: str | None) -> Lexicon:
     )
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Case- and accent-folded text, for comparing names ("Müller" == "muller")."""
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ё", "е")

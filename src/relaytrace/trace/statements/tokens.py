@@ -27,7 +27,15 @@ class Token:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Word tokens of ``text``; offsets are shifted by ``offset``."""
+    """Word tokens of ``text``; offsets are shifted by ``offset``.
+
+    Several finders read the same paragraph, so the tokens are cached (a fresh
+    list is returned each time, for callers that change it)."""
+    return list(_tokenize(text, offset))
+
+
+@lru_cache(maxsize=4096)
+def _tokenize(text: str, offset: int) -> tuple[Token, ...]:
     out = []
     for m in _WORD.finditer(text):
         word = m.group()
@@ -36,7 +44,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             out.append(Token(word[:-1], m.start() + offset, m.end() - 1 + offset))
         else:
             out.append(Token(word, m.start() + offset, m.end() + offset))
-    return out
+    return tuple(out)
 
 
 def word_count(text: str, lex: Lexicon) -> int:
