@@ -48,16 +48,25 @@ def fold(text: str) -> str:
     return " ".join(_COMBINING.sub("", unicodedata.normalize("NFD", text)).split())
 
 
-def fold_chars(text: str) -> str:
-    """Like :func:`fold` but one character for one, so match offsets point into ``text``."""
-    out = []
-    for c in text:
+class _CharFolds(dict[int, str]):
+    """Code point → its folded character, worked out on first lookup (``__missing__``)."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
         low = c.lower()
         if len(low) != 1:
             low = c
         base = unicodedata.normalize("NFD", low)[0]
-        out.append({"’": "'", "\u00a0": " "}.get(base, base))
-    return "".join(out)
+        self[code] = folded = {"’": "'", "\u00a0": " "}.get(base, base)
+        return folded
+
+
+_CHAR_FOLDS = _CharFolds()
+
+
+def fold_chars(text: str) -> str:
+    """Like :func:`fold` but one character for one, so match offsets point into ``text``."""
+    return text.translate(_CHAR_FOLDS)
 
 
 @dataclass(frozen=True, slots=True)
