@@ -62,10 +62,9 @@ def follow_up(store: Store, ids: Sequence[int]) -> None:
     from relaytrace.trace.statements import extract_statements
 
     match_articles(store, ids)
-    for article_id in ids:
-        article = store.get_article(article_id)
-        if article is not None:
-            store.put_statements(article_id, extract_statements(article))
+    with store.atomic():  # one commit for the batch's statements
+        for article in store.get_articles(ids):
+            store.put_statements(article.id, extract_statements(article))  # type: ignore[arg-type]
 
 
 def parse_ref(ref: int | str) -> int | str:
