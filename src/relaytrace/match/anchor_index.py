@@ -22,7 +22,14 @@ from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
 from relaytrace.match.profile import Profile
 from relaytrace.store.base import Store
 
-__all__ = ["MIN_DOCS", "Idf", "candidates", "lookup_anchors", "search"]
+__all__ = [
+    "MIN_DOCS",
+    "Idf",
+    "candidates",
+    "lookup_anchors",
+    "profile_lookup_anchors",
+    "search",
+]
 
 MIN_DOCS = 200
 """Least corpus size assumed by IDF (a prior for stores of a few articles)."""
@@ -87,6 +94,14 @@ def lookup_anchors(anchors: Iterable[str]) -> list[str]:
     return sorted(a for a in anchors if lookup_anchor(a))
 
 
+def profile_lookup_anchors(p: Profile) -> list[str]:
+    """``lookup_anchors`` of all a profile's anchors, worked out once per profile."""
+    found = p.memo.get("lookup")
+    if found is None:
+        found = p.memo["lookup"] = lookup_anchors(p.all_anchors)
+    return found  # type: ignore[return-value]
+
+
 def candidates(
     store: Store, profile: Profile, idf: Idf, options: MatchOptions = DEFAULT_OPTIONS
 ) -> list[int]:
@@ -105,7 +120,7 @@ def search(
             profile.bands, limit=options.max_band_candidates
         ).items():
             found[art] = 1000.0 + n
-    anchors = lookup_anchors(profile.all_anchors)
+    anchors = profile_lookup_anchors(profile)
     idf = idf.extended(store, anchors)  # a probe of the profile has every count already
     cap = idf.max_df(options)
     postings = store.anchor_postings([x for x in anchors if 0 < idf.df.get(x, 0) <= cap])

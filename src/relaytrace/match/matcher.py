@@ -17,7 +17,14 @@ import numpy as np
 from relaytrace.errors import InputError, NotFoundError
 from relaytrace.match import profile as profiles
 from relaytrace.match.align import Alignment, align
-from relaytrace.match.anchor_index import MIN_DOCS, Idf, candidates, lookup_anchors, search
+from relaytrace.match.anchor_index import (
+    MIN_DOCS,
+    Idf,
+    candidates,
+    lookup_anchors,
+    profile_lookup_anchors,
+    search,
+)
 from relaytrace.match.classify import Evidence, classify, evidence
 from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
 from relaytrace.match.prefilter import could_relate, dismissed_unread
@@ -95,7 +102,7 @@ def index_articles(
                 article=p.article,  # type: ignore[arg-type]
                 lang=p.lang,
                 bands=p.bands,
-                anchors=tuple(lookup_anchors(p.all_anchors)),
+                anchors=tuple(profile_lookup_anchors(p)),
                 profile=profiles.dumps(p),
             )
             for p in out
@@ -133,7 +140,7 @@ def match_profile(
     """
     known = {} if known is None else known
     skip = set() if skip is None else skip
-    idf_probe = Idf.from_store(store, lookup_anchors(p.all_anchors))
+    idf_probe = Idf.from_store(store, profile_lookup_anchors(p))
     ids, shared_rare = search(store, p, idf_probe, options)
     small = (
         []
