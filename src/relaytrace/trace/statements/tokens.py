@@ -34,7 +34,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return list(_tokenize(text, offset))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)  # the paragraphs of an article and their parts
 def _tokenize(text: str, offset: int) -> tuple[Token, ...]:
     out = []
     for m in _WORD.finditer(text):
