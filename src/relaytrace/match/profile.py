@@ -182,9 +182,7 @@ def peek(blob: bytes) -> tuple[str | None, np.ndarray] | None:
     if blob[:1] != _FORMAT:
         return None
     head, words = _sections(blob)
-    m = int.from_bytes(blob[words : words + 4], "little")
-    distinct = np.frombuffer(blob, dtype="<u4", count=m, offset=words + 5)
-    return blob[2 : head - 4].decode() or None, distinct.astype(np.int64)
+    return blob[2 : head - 4].decode() or None, _distinct_at(blob, words).astype(np.int64)
 
 
 def _sections(blob: bytes) -> tuple[int, int]:
@@ -193,13 +191,18 @@ def _sections(blob: bytes) -> tuple[int, int]:
     return head, head + int.from_bytes(blob[head - 4 : head], "little")
 
 
+def _distinct_at(blob: bytes, at: int) -> np.ndarray:
+    """The distinct word hashes (uint32) of the word part that begins at ``at``."""
+    m = int.from_bytes(blob[at : at + 4], "little")
+    return np.frombuffer(blob, dtype="<u4", count=m, offset=at + 5)
+
+
 def _word_arrays(blob: bytes, at: int, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(words per sentence, distinct hashes, each word's position in them)."""
-    m, width = int.from_bytes(blob[at : at + 4], "little"), blob[at + 4]
-    at += 5
-    distinct = np.frombuffer(blob, dtype="<u4", count=m, offset=at)
-    counts = np.frombuffer(blob, dtype="<u2", count=n, offset=at + 4 * m)
-    index = np.frombuffer(blob, dtype=f"<u{width}", offset=at + 4 * m + 2 * n)
+    distinct, width = _distinct_at(blob, at), blob[at + 4]
+    at += 5 + 4 * distinct.size
+    counts = np.frombuffer(blob, dtype="<u2", count=n, offset=at)
+    index = np.frombuffer(blob, dtype=f"<u{width}", offset=at + 2 * n)
     return counts, distinct, index
 
 
