@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-from wordfreq import zipf_frequency
 
+from relaytrace.text import frequency
 from relaytrace.trace.statements.lexicon import Lexicon
 
 __all__ = ["Token", "is_capitalised", "is_common", "tokenize"]
@@ -58,10 +58,7 @@ def is_capitalised(word: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def _zipf(word: str, lang: str) -> float:
-    try:
-        return zipf_frequency(word, lang or "en")
-    except (LookupError, ImportError):  # a language wordfreq does not know (or needs jieba)
-        return 0.0
+    return frequency.zipf(word, lang or "en")
 
 
 def is_common(word: str, lex: Lexicon, zipf: float | None = None) -> bool:
