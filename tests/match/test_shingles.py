@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
+
+from relaytrace.match import shingles
 from relaytrace.match.shingles import (
+    hash_columns,
     shingle_hashes,
+    sorted_unique,
     token_hashes,
     word_set_arrays,
     word_set_hashes,
@@ -53,3 +58,33 @@ def test_shingles_keep_word_order() -> None:
 def test_a_text_shorter_than_a_shingle_still_has_one() -> None:
     assert len(shingle_hashes(["pier"], 3)) == 1
     assert len(shingle_hashes([], 3)) == 0
+
+
+def test_hash_columns_give_each_words_hashes_in_order() -> None:
+    h32, h64 = hash_columns(["pier", "it", "pier", "北"])
+    assert h32[0] == h32[2] != 0 and h32[1] == 0  # "it" is too short to count
+    assert h64[0] == h64[2] and h64.dtype == np.uint64
+    tokens = ["the", "pier", "opened", "today"]
+    assert shingle_hashes(tokens, 3, hash_columns(tokens)[1]).tolist() == (
+        shingle_hashes(tokens, 3).tolist()
+    )
+
+
+def test_a_full_word_table_starts_afresh_and_gives_the_same_hashes() -> None:
+    before = hash_columns(["mayor", "pier"])
+    table = shingles._WORDS
+    limit, table.limit = table.limit, len(table)
+    try:
+        again = hash_columns(["pier", "mayor"])
+        assert len(table) == 2
+    finally:
+        table.limit = limit
+    assert again[0].tolist() == before[0].tolist()[::-1]
+    assert again[1].tolist() == before[1].tolist()[::-1]
+
+
+def test_sorted_unique_is_numpys_unique() -> None:
+    rng = np.random.default_rng(3)
+    for size in (0, 1, 2, 50, 700):
+        values = rng.integers(0, 40, size=size).astype(np.int64)
+        assert sorted_unique(values).tolist() == np.unique(values).tolist()

@@ -21,7 +21,13 @@ import numpy as np
 from relaytrace.match.minhash import MinHasher, band_keys
 from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
 from relaytrace.match.sentence_sets import AnchorSets, TokenSets
-from relaytrace.match.shingles import shingle_hashes, word_set_arrays, words
+from relaytrace.match.shingles import (
+    hash_columns,
+    shingle_hashes,
+    sorted_unique,
+    word_set_arrays,
+    words,
+)
 from relaytrace.model import Article, Sentence
 from relaytrace.text.anchors import anchors_of, fold
 
@@ -92,8 +98,9 @@ def profile_of(article: Article, options: MatchOptions = DEFAULT_OPTIONS) -> Pro
     cue_urls = {_norm_url(c.url) for c in article.cues if c.url}
     cue_outlets = {fold(c.outlet) for c in article.cues if c.outlet}
     sentence_words = [words(t) for t in texts]
-    all_words = [w for ws in sentence_words for w in ws]
-    signature = _hasher(options).signature(shingle_hashes(all_words, options.shingle))
+    all_words = list(itertools.chain.from_iterable(sentence_words))
+    h32, h64 = hash_columns(all_words)
+    signature = _hasher(options).signature(shingle_hashes(all_words, options.shingle, h64))
     return Profile(
         article=article.id,
         lang=lang,
@@ -103,7 +110,7 @@ def profile_of(article: Article, options: MatchOptions = DEFAULT_OPTIONS) -> Pro
         published=article.published,
         lengths=tuple(len(t) for t in texts),
         anchors=tuple(anchors_of(t, lang) for t in texts),
-        tokens=TokenSets(*word_set_arrays(sentence_words)),
+        tokens=TokenSets(*word_set_arrays(sentence_words, h32)),
         cue_urls=frozenset(cue_urls),
         cue_outlets=frozenset(cue_outlets),
         bands=band_keys(signature, options.bands, options.rows) if all_words else (),
@@ -146,7 +153,7 @@ def dumps(p: Profile) -> bytes:
         hashes = np.fromiter(
             itertools.chain.from_iterable(p.tokens), dtype=np.int64, count=int(counts.sum())
         )
-        distinct = np.unique(hashes)
+        distinct = sorted_unique(hashes)
         index = np.searchsorted(distinct, hashes)
     width = 2 if distinct.size <= 1 << 16 else 4
     counts, index = counts.astype("<u2"), index.astype(f"<u{width}")

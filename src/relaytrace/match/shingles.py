@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from operator import itemgetter
 
 import numpy as np
@@ -13,7 +13,15 @@ import xxhash
 
 from relaytrace.text.anchors import fold
 
-__all__ = ["shingle_hashes", "token_hashes", "word_set_arrays", "word_set_hashes", "words"]
+__all__ = [
+    "hash_columns",
+    "shingle_hashes",
+    "sorted_unique",
+    "token_hashes",
+    "word_set_arrays",
+    "word_set_hashes",
+    "words",
+]
 
 _WORD = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[\p{L}\p{M}\p{Nd}]+")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
@@ -32,19 +40,32 @@ def token_hashes(text: str) -> frozenset[int]:
     return word_set_hashes(words(text))
 
 
-class _HashCache(dict[str, int]):
-    """Word → ``hash_of(word)``, filled on first lookup (``__missing__``), at most a
-    million words."""
+class _WordTable(dict[str, int]):
+    """Word → its row in two hash columns, filled on first lookup (``__missing__``):
+    the token hash (xxh32; 0 for words too short to count) and the word's part of
+    shingle hashes (xxh64). One dict lookup per word gives both. The table starts
+    afresh, between two lookups, once it holds ``limit`` words."""
 
-    def __init__(self, hash_of: Callable[[str], int]) -> None:
+    def __init__(self, limit: int = 1_000_000) -> None:
         super().__init__()
-        self.hash_of = hash_of
+        self.limit = limit
+        self.h32 = np.zeros(4096, np.int64)
+        self.h64 = np.zeros(4096, np.int64)
 
     def __missing__(self, word: str) -> int:
-        h = self.hash_of(word)
-        if len(self) < 1_000_000:
-            self[word] = h
-        return h
+        row = self[word] = len(self)
+        if row == self.h32.size:
+            self.h32 = np.concatenate([self.h32, np.zeros_like(self.h32)])
+            self.h64 = np.concatenate([self.h64, np.zeros_like(self.h64)])
+        self.h32[row] = _hash32(word)
+        self.h64[row] = _hash64(word)
+        return row
+
+    def rows(self, tokens: Sequence[str]) -> np.ndarray:
+        if len(self) >= self.limit:
+            self.clear()
+        found = itemgetter(*tokens)(self) if len(tokens) > 1 else (self[tokens[0]],)
+        return np.array(found, dtype=np.intp)
 
 
 def _hash32(word: str) -> int:
@@ -53,58 +74,78 @@ def _hash32(word: str) -> int:
 
 
 def _hash64(word: str) -> int:
-    """xxh64 as a signed int64: numpy converts those from Python ints several times
-    faster than integers past 2**63."""
+    """xxh64 as a signed int64, the type of the column it goes to."""
     h = xxhash.xxh64_intdigest(word.encode())
     return h - (1 << 64) if h >= 1 << 63 else h
 
 
-_WORD_HASHES32 = _HashCache(_hash32)
+_WORDS = _WordTable()
+
+
+def hash_columns(tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Each token's token hash (int64, 0 for short words) and shingle part (uint64)."""
+    if not tokens:
+        return np.empty(0, np.int64), np.empty(0, np.uint64)
+    rows = _WORDS.rows(tokens)
+    return _WORDS.h32[rows], _WORDS.h64[rows].view(np.uint64)
+
+
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` of a small array: sorting beats its hash table below ~10^4 items."""
+    values = np.sort(values)
+    if values.size < 2:
+        return values
+    keep = np.empty(values.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 def word_set_hashes(folded: Sequence[str]) -> frozenset[int]:
     """``token_hashes`` of a sentence already split by ``words``."""
-    out = set(map(_WORD_HASHES32.__getitem__, folded))
+    out = set(hash_columns(folded)[0].tolist())
     out.discard(0)
     return frozenset(out)
 
 
 def word_set_arrays(
-    sentence_words: Sequence[Sequence[str]],
+    sentence_words: Sequence[Sequence[str]], h32: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``word_set_hashes`` of every sentence of an article at once, as arrays: the
     article's distinct hashes (sorted), each sentence's hashes as positions in
-    them (sentence after sentence, ascending within one), and each set's size."""
+    them (sentence after sentence, ascending within one), and each set's size.
+
+    ``h32`` is the words' token hashes in order, when ``hash_columns`` gave them.
+    """
     n = len(sentence_words)
-    flat = list(itertools.chain.from_iterable(sentence_words))
-    if not flat:
+    if h32 is None:
+        h32 = hash_columns(list(itertools.chain.from_iterable(sentence_words)))[0]
+    if not h32.size:
         return np.empty(0, np.int64), np.empty(0, np.intp), np.zeros(n, np.intp)
-    found = itemgetter(*flat)(_WORD_HASHES32) if len(flat) > 1 else (_WORD_HASHES32[flat[0]],)
     sizes = np.fromiter(map(len, sentence_words), dtype=np.intp, count=n)
     rows = np.repeat(np.arange(n, dtype=np.int64), sizes)
-    keys = np.unique((rows << 32) | np.array(found, dtype=np.int64))  # hashes are 32-bit
+    keys = sorted_unique((rows << 32) | h32)  # hashes are 32-bit
     hashes = keys & 0xFFFFFFFF
     keys, hashes = keys[hashes != 0], hashes[hashes != 0]  # words too short to count
-    distinct = np.unique(hashes)
+    distinct = sorted_unique(hashes)
     counts = np.bincount(keys >> 32, minlength=n).astype(np.intp)
     return distinct, np.searchsorted(distinct, hashes), counts
 
 
-_TOKEN_HASHES = _HashCache(_hash64)
 _ROT = (0, 23, 46, 13, 36, 59, 19, 42)
 
 
-def shingle_hashes(tokens: Sequence[str], k: int = 3) -> np.ndarray:
+def shingle_hashes(tokens: Sequence[str], k: int = 3, h64: np.ndarray | None = None) -> np.ndarray:
     """64-bit hashes of the k-word shingles of a token sequence.
 
-    Each word is hashed once (xxh64, cached); a shingle's hash combines its
-    words' hashes rotated by position (so order counts) and is then mixed by
-    the MinHash permutations, all in numpy.
+    Each word is hashed once (xxh64, kept in the word table; ``h64`` when
+    ``hash_columns`` gave them already); a shingle's hash combines its words'
+    hashes rotated by position (so order counts) and is then mixed by the
+    MinHash permutations, all in numpy.
     """
     if not tokens:
         return np.empty(0, dtype=np.uint64)
-    found = itemgetter(*tokens)(_TOKEN_HASHES) if len(tokens) > 1 else (_TOKEN_HASHES[tokens[0]],)
-    h = np.array(found, dtype=np.int64).view(np.uint64)
+    h = hash_columns(tokens)[1] if h64 is None else h64
     k = max(1, min(k, len(tokens), len(_ROT)))
     n = len(tokens) - k + 1
     out = h[:n].copy()

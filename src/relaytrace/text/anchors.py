@@ -63,6 +63,8 @@ _SCHEME = regex.compile(r"^(https?://)?(www\.)?")
 _MAYBE_URL = regex.compile(r"\w\.\w")
 _HANDLE = regex.compile(r"(?<![\w@])@[A-Za-z0-9_]{3,30}")
 _QUOTED = regex.compile(r"[«\"“„‘']\s*([^«»\"“”„‘’]{3,80}?)\s*[»\"”“’']")
+_QUOTE_MARK = re.compile(r"[«\"“„‘']")
+_APOSTROPHE_MARK = re.compile(r"['’ʼ`]")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _ARABIC_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
@@ -180,19 +182,38 @@ def _num(value: float) -> str:
     return f"n:{value:.6g}"
 
 
+@lru_cache(maxsize=65_536)
+def _figure(figure: str, lang: str | None) -> tuple[float, str] | None:
+    """A written figure's value and anchor (figures recur: years, days, small counts)."""
+    value = number_value(figure, lang)
+    return None if value is None else (value, _num(value))
+
+
 def _scale_after(text: str, end: int) -> float | None:
     rest = text[end : end + 24]
-    scales = _data("scales.json")
     stripped = rest.lstrip(" \u00a0\u202f")
+    if not stripped or stripped[0] in _NOT_SCALE_START:
+        return None
+    scales = _data("scales.json")
     if stripped[:2] in scales["exact"]:
         return float(scales["exact"][stripped[:2]])
-    if stripped[:1] and _CJK.match(stripped[:1]):
+    if _CJK.match(stripped[:1]):
         v = scales["exact"].get(stripped[:1])
         return float(v) if v else None
     m = _WORD_DOT.match(stripped)
     if not m:
         return None
-    word = fold(m.group()).rstrip(".")
+    return _scale_word(m.group())
+
+
+_NOT_SCALE_START = frozenset("0123456789 .,;:!?()[]{}%$€£¥\"'«»“”„‘’-–—/\n\t")
+"""First characters after a figure that begin no scale word or sign, to skip the lookups."""
+
+
+@lru_cache(maxsize=65_536)
+def _scale_word(found: str) -> float | None:
+    """The scale a word after a figure names ("milliards", "bn.", "млрд"), if any."""
+    word = fold(found).rstrip(".")
     exact = _scale_exact()
     if word in exact:
         return exact[word]
@@ -254,10 +275,11 @@ def _figures(text: str, lang: str | None, out: set[str]) -> str:
     pieces: list[str] = []
     last = 0
     for m in _NUMBER.finditer(text):
-        value = number_value(m.group(), lang)
-        if value is None:
+        found = _figure(m.group(), lang)
+        if found is None:
             continue
-        out.add(_num(value))
+        value, anchor = found
+        out.add(anchor)
         scale = _scale_after(text, m.end())
         if scale:
             out.add(_num(value * scale))
@@ -446,7 +468,7 @@ def _word_anchors(word: str, lang: str | None, at_start: bool) -> tuple[str, ...
 
 def _names(text: str, lang: str | None, out: set[str]) -> None:
     tokens = _tokens(text)
-    if any(a in text for a in _APOSTROPHES):
+    if _APOSTROPHE_MARK.search(text):
         tokens = [part for token in tokens for part in _split_elision(token)]
     starts = _phrase_starts()
     after_phrase = 0
@@ -463,7 +485,7 @@ def _names(text: str, lang: str | None, out: set[str]) -> None:
                 continue
         out.update(_word_anchors(word, lang, i == 0))
     _, _, cjk = _aliases()
-    if cjk and _CJK.search(text):
+    if cjk and not text.isascii() and _CJK.search(text):
         table = _aliases()[0]
         for phrase in cjk:
             if phrase in text:
@@ -474,6 +496,8 @@ def _names(text: str, lang: str | None, out: set[str]) -> None:
 
 
 def _titles(text: str, out: set[str]) -> None:
+    if not _QUOTE_MARK.search(text):
+        return
     for m in _QUOTED.finditer(text):
         words = m.group(1).split()
         if 2 <= len(words) <= 8 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
