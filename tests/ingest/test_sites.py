@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from relaytrace.ingest.sites import host_of, registered_domain, site_of
+from relaytrace.ingest.sites import host_of, norm_url, registered_domain, site_of
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,8 @@ def test_site_of_without_a_host_is_empty(url: str | None) -> None:
 def test_host_of_strips_www_and_port() -> None:
     assert host_of("https://www.relaynow.example:8080/a") == "relaynow.example"
     assert host_of("https://www.example/") == "www.example"
+
+
+def test_urls_compare_without_scheme_www_trailing_slash_and_fragment() -> None:
+    assert norm_url("https://www.Example.org/a/#top") == norm_url("http://example.org/a")
+    assert norm_url(" relaynow.example/x ") == "relaynow.example/x"

@@ -11,7 +11,6 @@ from relaytrace.trace.clusters import (
     ArticleInfo,
     article_info,
     marks_of,
-    norm_url,
     relay_clusters,
     script_of,
     time_window,
@@ -79,7 +78,3 @@ def test_article_info_needs_a_stored_article():
         article_info(art)
     info = article_info(Article(url=art.url, site=art.site, title="T", paragraphs=("A B.",), id=7))
     assert info.id == 7 and info.n_sentences == 1
-
-
-def test_urls_compare_without_scheme_www_and_trailing_slash():
-    assert norm_url("https://www.Example.org/a/") == norm_url("http://example.org/a")

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import tldextract
 
-__all__ = ["host_of", "registered_domain", "site_of"]
+__all__ = ["host_of", "norm_url", "registered_domain", "site_of"]
 
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)*")  # letters of any script (IDN), digits, dots, hyphens
 
@@ -75,3 +75,14 @@ def site_of(url: str | None) -> str:
     if not url:
         return ""
     return registered_domain(url)
+
+
+def norm_url(url: str) -> str:
+    """A URL folded for comparison: scheme-less, no ``www.``, no trailing slash, no fragment."""
+    u = url.strip().lower().split("#", 1)[0]
+    for prefix in ("https://", "http://"):
+        if u.startswith(prefix):
+            u = u[len(prefix) :]
+    if u.startswith("www."):
+        u = u[4:]
+    return u.rstrip("/")

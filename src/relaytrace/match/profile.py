@@ -18,6 +18,7 @@ from datetime import datetime
 
 import numpy as np
 
+from relaytrace.ingest.sites import norm_url
 from relaytrace.match.minhash import MinHasher, band_keys
 from relaytrace.match.options import DEFAULT_OPTIONS, MatchOptions
 from relaytrace.match.sentence_sets import AnchorSets, TokenSets
@@ -64,13 +65,6 @@ class Profile:
         return found  # type: ignore[return-value]
 
 
-def _norm_url(url: str) -> str:
-    url = url.strip().lower().split("#")[0].rstrip("/")
-    for prefix in ("https://", "http://"):
-        url = url.removeprefix(prefix)
-    return url.removeprefix("www.")
-
-
 def article_sentences(article: Article) -> tuple[Sentence, ...]:
     """The article's sentences: stored ones, else split now."""
     if article.sentences:
@@ -95,7 +89,7 @@ def profile_of(article: Article, options: MatchOptions = DEFAULT_OPTIONS) -> Pro
     sentences = article_sentences(article)
     texts = [s.text for s in sentences]
     lang = article.lang
-    cue_urls = {_norm_url(c.url) for c in article.cues if c.url}
+    cue_urls = {norm_url(c.url) for c in article.cues if c.url}
     cue_outlets = {fold(c.outlet) for c in article.cues if c.outlet}
     sentence_words = [words(t) for t in texts]
     all_words = list(itertools.chain.from_iterable(sentence_words))
@@ -104,7 +98,7 @@ def profile_of(article: Article, options: MatchOptions = DEFAULT_OPTIONS) -> Pro
     return Profile(
         article=article.id,
         lang=lang,
-        url=_norm_url(article.canonical_url or article.url),
+        url=norm_url(article.canonical_url or article.url),
         site=article.site,
         site_name=article.site_name,
         published=article.published,

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import regex
 
+from relaytrace.ingest.sites import norm_url
 from relaytrace.model import Article, Link, Relation, SourceCue
 from relaytrace.text import frequency
 
@@ -32,7 +33,6 @@ __all__ = [
     "UnionFind",
     "article_info",
     "marks_of",
-    "norm_url",
     "relay_clusters",
     "script_of",
     "site_of",
@@ -76,17 +76,6 @@ class ArticleInfo:
     def urls(self) -> frozenset[str]:
         """Every URL the article answers to, normalised."""
         return frozenset(norm_url(u) for u in (self.url, self.canonical_url) if u)
-
-
-def norm_url(url: str) -> str:
-    """A URL folded for comparison: scheme-less, no ``www.``, no trailing slash, no fragment."""
-    u = url.strip().lower().split("#", 1)[0]
-    for prefix in ("https://", "http://"):
-        if u.startswith(prefix):
-            u = u[len(prefix) :]
-    if u.startswith("www."):
-        u = u[4:]
-    return u.rstrip("/")
 
 
 @lru_cache(maxsize=262144)

@@ -24,7 +24,8 @@ from urllib.parse import urlsplit
 import regex
 from anyascii import anyascii
 
-from relaytrace.trace.clusters import ArticleInfo, norm_url
+from relaytrace.ingest.sites import norm_url
+from relaytrace.trace.clusters import ArticleInfo
 
 __all__ = [
     "Credit",

@@ -21,8 +21,9 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from relaytrace.ingest.sites import norm_url
 from relaytrace.model import Relation
-from relaytrace.trace.clusters import ArticleInfo, RelayCluster, norm_url, time_window
+from relaytrace.trace.clusters import ArticleInfo, RelayCluster, time_window
 from relaytrace.trace.origin import Origin, member_url_index
 from relaytrace.trace.outlets import Credit, credits_of, points_to
 
