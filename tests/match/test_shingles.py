@@ -88,3 +88,28 @@ def test_sorted_unique_is_numpys_unique() -> None:
     for size in (0, 1, 2, 50, 700):
         values = rng.integers(0, 40, size=size).astype(np.int64)
         assert sorted_unique(values).tolist() == np.unique(values).tolist()
+
+
+def test_threads_that_meet_new_words_together_get_each_words_own_hashes() -> None:
+    import sys
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    start = threading.Barrier(4)
+
+    def hashed(t: int) -> list[tuple[str, int]]:
+        start.wait()
+        out = []
+        for k in range(100):
+            batch = [f"thread{t}word{k}x{i}" for i in range(200)]
+            out += zip(batch, hash_columns(batch)[0].tolist(), strict=True)
+        return out
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often, inside lookups too
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            results = [pair for part in pool.map(hashed, range(4)) for pair in part]
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(h == shingles._hash32(word) for word, h in results)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
 from collections.abc import Sequence
 from operator import itemgetter
 
@@ -44,13 +45,16 @@ class _WordTable(dict[str, int]):
     """Word → its row in two hash columns, filled on first lookup (``__missing__``):
     the token hash (xxh32; 0 for words too short to count) and the word's part of
     shingle hashes (xxh64). One dict lookup per word gives both. The table starts
-    afresh, between two lookups, once it holds ``limit`` words."""
+    afresh, between two lookups, once it holds ``limit`` words. Lookups hold a lock:
+    rows are handed out, and the columns grown, by whichever thread sees a word first.
+    """
 
     def __init__(self, limit: int = 1_000_000) -> None:
         super().__init__()
         self.limit = limit
         self.h32 = np.zeros(4096, np.int64)
         self.h64 = np.zeros(4096, np.int64)
+        self._lock = threading.Lock()
 
     def __missing__(self, word: str) -> int:
         row = self[word] = len(self)
@@ -61,11 +65,14 @@ class _WordTable(dict[str, int]):
         self.h64[row] = _hash64(word)
         return row
 
-    def rows(self, tokens: Sequence[str]) -> np.ndarray:
-        if len(self) >= self.limit:
-            self.clear()
-        found = itemgetter(*tokens)(self) if len(tokens) > 1 else (self[tokens[0]],)
-        return np.array(found, dtype=np.intp)
+    def columns(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The tokens' token hashes and shingle parts (``tokens`` not empty)."""
+        with self._lock:
+            if len(self) >= self.limit:
+                self.clear()
+            found = itemgetter(*tokens)(self) if len(tokens) > 1 else (self[tokens[0]],)
+            rows = np.array(found, dtype=np.intp)
+            return self.h32[rows], self.h64[rows].view(np.uint64)
 
 
 def _hash32(word: str) -> int:
@@ -86,8 +93,7 @@ def hash_columns(tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Each token's token hash (int64, 0 for short words) and shingle part (uint64)."""
     if not tokens:
         return np.empty(0, np.int64), np.empty(0, np.uint64)
-    rows = _WORDS.rows(tokens)
-    return _WORDS.h32[rows], _WORDS.h64[rows].view(np.uint64)
+    return _WORDS.columns(tokens)
 
 
 def sorted_unique(values: np.ndarray) -> np.ndarray:
