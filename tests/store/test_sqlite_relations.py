@@ -87,3 +87,27 @@ def test_indexed_count_is_taken_when_an_older_database_is_migrated(tmp_path) -> 
     again.put_match_entries([MatchEntry(a, "en", (3,), (), b"x2")])
     assert again.match_indexed_count() == 2
     again.close()
+
+
+def test_band_rows_wait_in_a_small_table_and_are_merged_in_bulk(store) -> None:
+    a, b = two_articles(store)
+    (c,) = store.add_articles([make_article(3)])
+    store.recent_bands_min = 4  # merge once four rows wait (and the store holds fewer articles)
+    waiting = "SELECT count(*) FROM match_bands_recent"
+    merged = "SELECT count(*) FROM match_bands"
+    store.put_match_entries([MatchEntry(a, "en", (21, 22), (), b"pa")])
+    assert store.conn.execute(waiting).fetchone()[0] == 2
+    assert store.band_candidates([22, 99]) == {a: 1}  # found while waiting
+    store.put_match_entries([MatchEntry(b, "en", (22, 23), (), b"pb")])
+    assert store.conn.execute(waiting).fetchone()[0] == 0
+    assert store.conn.execute(merged).fetchone()[0] == 4
+    store.put_match_entries([MatchEntry(c.id, "en", (23,), (), b"pc")])
+    # one band of c waits, the others are merged: lookups count both
+    assert store.band_candidates([21, 22, 23]) == {a: 2, b: 2, c.id: 1}
+    # reindexing drops an article's old bands wherever they are, anchors or not
+    store.put_match_entries([MatchEntry(b, "en", (24,), (), b"pb2")])
+    store.put_match_entries([MatchEntry(c.id, "en", (25,), (), b"pc2")])
+    assert store.band_candidates([22, 23]) == {a: 1}
+    assert store.band_candidates([24, 25]) == {b: 1, c.id: 1}
+    store.clear_match_index()
+    assert store.conn.execute(waiting).fetchone()[0] == 0

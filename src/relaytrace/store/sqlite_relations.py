@@ -3,7 +3,9 @@
 Schema in ``migrations/0002_relations.sql``. Relations are kept one per
 unordered pair (keyed by the smaller and larger id); the LSH band table and the
 anchor postings with their document frequencies are updated incrementally as
-articles are indexed, so matching a new article never rescans the corpus.
+articles are indexed, so matching a new article never rescans the corpus. New
+band rows wait in ``match_bands_recent`` and are merged into ``match_bands`` in
+bulk (``migrations/0006_recent_bands.sql`` says why).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from relaytrace.store.base import MatchEntry
 __all__ = ["RelationTables"]
 
 _CHUNK = 500
+_BAND_TABLES = ("match_bands", "match_bands_recent")
 
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
@@ -31,6 +34,10 @@ class RelationTables:
     """Relations and candidate-index tables; uses ``self.conn`` and ``self.transaction()``."""
 
     conn: sqlite3.Connection
+    recent_bands_min: int = 1 << 16
+    """Waiting band rows are merged once there are this many, or as many as indexed
+    articles, whichever is more (up to ``recent_bands_max``)."""
+    recent_bands_max: int = 1 << 20
 
     def transaction(self) -> AbstractContextManager[sqlite3.Connection]:  # pragma: no cover
         raise NotImplementedError
@@ -125,9 +132,10 @@ class RelationTables:
                 [(e.article, e.lang, e.profile) for e in entries],
             )
             conn.executemany(
-                "INSERT OR IGNORE INTO match_bands (band, article) VALUES (?, ?)",
+                "INSERT OR IGNORE INTO match_bands_recent (band, article) VALUES (?, ?)",
                 [(band, e.article) for e in entries for band in e.bands],
             )
+            self._merge_bands(conn)
             postings = [(anchor, e.article) for e in entries for anchor in set(e.anchors)]
             conn.executemany(
                 "INSERT OR IGNORE INTO match_postings (anchor, article) VALUES (?, ?)", postings
@@ -141,6 +149,21 @@ class RelationTables:
                 list(counts.items()),
             )
 
+    def _merge_bands(self, conn: sqlite3.Connection) -> None:
+        """Move the waiting band rows into ``match_bands`` once there are enough."""
+        (waiting,) = conn.execute("SELECT count(*) FROM match_bands_recent").fetchone()
+        if waiting < max(self.recent_bands_min, min(self._indexed(conn), self.recent_bands_max)):
+            return
+        conn.execute(
+            "INSERT OR IGNORE INTO match_bands (band, article)"
+            " SELECT band, article FROM match_bands_recent ORDER BY band, article"
+        )
+        conn.execute("DELETE FROM match_bands_recent")
+
+    @staticmethod
+    def _indexed(conn: sqlite3.Connection) -> int:
+        return int(conn.execute("SELECT n FROM match_count").fetchone()[0])
+
     def _unindex(self, conn: sqlite3.Connection, ids: Sequence[int]) -> None:
         for chunk in _chunks(list(ids)):
             marks = ",".join("?" * len(chunk))
@@ -149,14 +172,13 @@ class RelationTables:
                 " GROUP BY anchor",
                 list(chunk),
             ).fetchall()
-            if not old:
-                conn.execute(f"DELETE FROM match_profiles WHERE article IN ({marks})", list(chunk))
-                continue
-            conn.executemany(
-                "UPDATE match_df SET df = df - ? WHERE anchor = ?", [(n, a) for a, n in old]
-            )
-            conn.execute("DELETE FROM match_df WHERE df <= 0")
-            for table in ("match_postings", "match_bands", "match_profiles"):
+            if old:
+                conn.executemany(
+                    "UPDATE match_df SET df = df - ? WHERE anchor = ?", [(n, a) for a, n in old]
+                )
+                conn.execute("DELETE FROM match_df WHERE df <= 0")
+                conn.execute(f"DELETE FROM match_postings WHERE article IN ({marks})", list(chunk))
+            for table in (*_BAND_TABLES, "match_profiles"):
                 conn.execute(f"DELETE FROM {table} WHERE article IN ({marks})", list(chunk))
 
     def band_candidates(self, bands: Sequence[int], *, limit: int = 100) -> dict[int, int]:
@@ -164,9 +186,11 @@ class RelationTables:
             return {}
         marks = ",".join("?" * len(bands))
         rows = self.conn.execute(
-            f"SELECT article, count(*) FROM match_bands WHERE band IN ({marks})"
-            " GROUP BY article ORDER BY 2 DESC LIMIT ?",
-            [*bands, limit],
+            "SELECT article, count(*) FROM ("
+            f" SELECT article FROM match_bands WHERE band IN ({marks}) UNION ALL"
+            f" SELECT article FROM match_bands_recent WHERE band IN ({marks})"
+            ") GROUP BY article ORDER BY 2 DESC LIMIT ?",
+            [*bands, *bands, limit],
         ).fetchall()
         return dict(rows)
 
@@ -204,9 +228,9 @@ class RelationTables:
         return out
 
     def match_indexed_count(self) -> int:
-        return int(self.conn.execute("SELECT n FROM match_count").fetchone()[0])
+        return self._indexed(self.conn)
 
     def clear_match_index(self) -> None:
         with self.transaction() as conn:
-            for table in ("match_postings", "match_bands", "match_profiles", "match_df"):
+            for table in ("match_postings", *_BAND_TABLES, "match_profiles", "match_df"):
                 conn.execute(f"DELETE FROM {table}")
