@@ -18,7 +18,7 @@ TEASER = (
 def test_seed_relay_copy_yields_banner_title_suffix_teaser_and_source_line() -> None:
     article = parse_text(SEED.read_text(encoding="utf-8"), SEED.as_uri())
 
-    assert article.site_name == "Dernières Nouvelles | News 24"
+    assert article.site_name == "News 24"  # the banner's name, not its tagline
     assert article.title == "Les membres de l’OTAN ont du personnel militaire à Kiev – Stoltenberg"
     assert article.subtitle and article.subtitle.startswith("Des conseillers occidentaux")
     suffix = article.cues_of("title_suffix")

@@ -17,11 +17,6 @@ _EXCERPT = (
 )
 
 KNOWN: dict[tuple[str, str], str] = {
-    ("site_name", "c6_tr_fr_paste"): (
-        "ingest/textfile.py parse_text: the banner 'Dernières Nouvelles | News 24' becomes "
-        "the whole site_name (and the banner cue's outlet is 'Dernières Nouvelles', a generic "
-        "phrase, instead of 'News 24')"
-    ),
     ("relay", "c6_origin_zh~c6_tr_es"): (
         "match: no relation between the Chinese origin and the Spanish translation of its "
         "English relay (3 of 4 sentences, numbers 18/35/60 and 'Vanuatu' shared): only two "
@@ -30,8 +25,6 @@ KNOWN: dict[tuple[str, str], str] = {
         "English member"
     ),
     ("relay", "c3_copy_en_relative~c3_tr_zh"): _EXCERPT,
-    # Passes since the matcher's small-store candidate lookup (baa2f79); kept only because
-    # test_realism_cli.py reads this key in its xfail marker: remove both together.
 }
 
 

@@ -166,9 +166,9 @@ def parse_text(text: str, url: str | None = None, **hints: object) -> Article:
             and is_banner(first, site_name)
             and len(blocks[1][0]) <= MAX_TITLE_CHARS
         ):
-            banner = blocks.pop(0)[0]
-            cues.append(banner_cue(banner))
-            hints.setdefault("site_name", banner)
+            banner = banner_cue(blocks.pop(0)[0])
+            cues.append(banner)
+            hints.setdefault("site_name", banner.outlet)  # "News 24", not its tagline
         if len(blocks) < 2 or len(blocks[0][0]) > MAX_TITLE_CHARS:
             raise ExtractionError(f"{url}: no title line followed by paragraphs")
         title = blocks.pop(0)[0]
