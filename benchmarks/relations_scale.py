@@ -284,9 +284,10 @@ def datasketch_minhash(tokens: list[str]) -> MinHash:
     return m
 
 
-def fingerprint_race(gen: Generated, sample: int = 2000, rounds: int = 3) -> dict[str, float]:
+def fingerprint_race(gen: Generated, sample: int = 2000, rounds: int = 7) -> dict[str, float]:
     """Documents per CPU-second, ours and datasketch's, best of ``rounds`` alternating
-    runs (CPU time of this process: other load on the machine does not enter)."""
+    runs (CPU time of this process; on a shared machine single runs of either vary by
+    a third, so the best of several is the figure that repeats)."""
     docs = [_tokens(a) for a in gen.articles[:sample]]
     hasher = MinHasher(128)
 
