@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
-import feedparser
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -42,6 +41,8 @@ class Feed:
 
 def parse_feed(content: bytes, url: str, *, max_items: int = DEFAULT_MAX_ITEMS) -> Feed:
     """Parse a fetched feed; raise ``InputError`` (code ``bad_feed``) when it is no feed at all."""
+    import feedparser  # slow to load, and only feeds need it
+
     parsed = feedparser.parse(
         content,
         response_headers={"content-location": url},

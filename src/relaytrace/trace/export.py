@@ -14,11 +14,12 @@ import io
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
-
-import networkx as nx
+from typing import TYPE_CHECKING, Literal
 
 from relaytrace.trace.network import Network, SiteEdge, SiteProfile
+
+if TYPE_CHECKING:  # networkx is imported by the graph exports only: it is slow to load
+    import networkx as nx
 
 __all__ = [
     "EDGE_FIELDS",
@@ -102,6 +103,8 @@ def _clean(d: dict) -> dict:
 
 def to_networkx(net: Network) -> nx.DiGraph:
     """The network as a directed networkx graph (relay site → origin outlet) with attributes."""
+    import networkx as nx
+
     g = nx.DiGraph()
     for site, p in net.sites.items():
         row = site_row(p)
@@ -143,6 +146,8 @@ def network_csv(net: Network) -> str:
 def export_network(net: Network, fmt: NetworkFormat, out: str | Path | None = None) -> str | None:
     """Write the network in a format to a file, or return it as text when ``out`` is None."""
     if fmt in ("gexf", "graphml"):
+        import networkx as nx
+
         g = to_networkx(net)
         buf = io.BytesIO()
         if fmt == "gexf":

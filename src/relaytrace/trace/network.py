@@ -19,13 +19,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from relaytrace.trace.clusters import ArticleInfo
 from relaytrace.trace.origin import Origin
 from relaytrace.trace.outlets import normalise_name, registered_domain
 from relaytrace.trace.tree import RelayTree
+
+if TYPE_CHECKING:  # networkx is imported where communities are found: it is slow to load
+    import networkx as nx
 
 __all__ = [
     "MIN_RELAYS",
@@ -210,6 +212,8 @@ def build_network(
 
 
 def _undirected(net: Network, min_relay_share: float) -> nx.Graph:
+    import networkx as nx
+
     g = nx.Graph()
     for e in net.edges:
         if e.relay == e.origin:
@@ -233,6 +237,8 @@ def communities(
     own reporting and a few relays (or a mistaken one) is not part of a relay
     network.
     """
+    import networkx as nx
+
     g = _undirected(net, min_relay_share)
     if g.number_of_edges() == 0:
         return {}
