@@ -58,12 +58,13 @@ def ingest_paths(
 def follow_up(store: Store, ids: Sequence[int]) -> None:
     """What ingest does after each stored batch: match the new articles against the
     corpus and extract their statements, so relations and quotes stay current."""
-    from relaytrace.match.matcher import match_articles
+    from relaytrace.match.matcher import match_stored
     from relaytrace.trace.statements import extract_statements
 
-    match_articles(store, ids)
+    articles = store.get_articles(ids)
+    match_stored(store, articles)
     with store.atomic():  # one commit for the batch's statements
-        for article in store.get_articles(ids):
+        for article in articles:
             store.put_statements(article.id, extract_statements(article))  # type: ignore[arg-type]
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "index_articles",
     "match_articles",
     "match_profile",
+    "match_stored",
     "rebuild",
     "relations_for",
     "trace_article",
@@ -218,8 +219,14 @@ def match_articles(store: Store, ids: Sequence[int], options: MatchOptions | Non
     articles had before are replaced, in one transaction with their indexing.
     Returns the number of relations stored.
     """
+    return match_stored(store, store.get_articles(ids), options)
+
+
+def match_stored(
+    store: Store, articles: Sequence[Article], options: MatchOptions | None = None
+) -> int:
+    """``match_articles`` for articles already read from the store (ids set)."""
     options = options or DEFAULT_OPTIONS
-    articles = store.get_articles(ids)
     with store.atomic():
         batch = index_articles(store, articles, options)
         known = {p.article: p for p in batch if p.article is not None}
