@@ -93,6 +93,20 @@ def test_trace_stored_url_names_the_origin(client: TestClient) -> None:
     assert any("412" in p["a_text"] and "412" in p["b_text"] for p in pairs)
 
 
+def test_trace_reads_the_statements_stored_at_ingest(small_db: Path) -> None:
+    from relaytrace.model import Statement
+    from relaytrace.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(small_db)
+    stored = Statement("direct", "Nous rouvrirons le port", 0, 20, speaker="Edda Fjell")
+    store.put_statements(3, [stored])
+    store.close()
+    body = TestClient(create_app(small_db)).post("/api/v1/trace", json={"url": RECORDS[2]["url"]})
+    assert [(s["quote"], s["speaker"]) for s in body.json()["statements"]] == [
+        ("Nous rouvrirons le port", "Edda Fjell")
+    ]
+
+
 def test_trace_pasted_text_is_not_stored(client: TestClient) -> None:
     pasted = "La tempête bloque 412 conteneurs\n\n" + TRANSLATION_TEXT
     r = client.post("/api/v1/trace", json={"text": pasted})

@@ -86,11 +86,24 @@ def article_from_html(html: bytes | str, url: str | None = None) -> Article:
     return analyse(extract_html(html, url))
 
 
+def _statements(store: Store, article: Article) -> list[Statement]:
+    """An article's statements: those stored at ingest, else extracted now and not
+    stored (the server may be read-only; an unstored article has none stored)."""
+    if article.id is not None and article.id != TRANSIENT_ID:
+        found = list(store.statements(article=article.id))
+        if found:
+            return found
+    return extract_statements(article)
+
+
 def _statements_and_chains(
-    article: Article, relations: Iterable[Relation], articles: Mapping[int, Article]
+    store: Store,
+    article: Article,
+    relations: Iterable[Relation],
+    articles: Mapping[int, Article],
 ) -> tuple[tuple[Statement, ...], tuple[StatementChain, ...]]:
     """The article's statements, and their chains through the articles it relays or feeds."""
-    own = extract_statements(article)
+    own = _statements(store, article)
     relay = [r for r in relations if r.kind in ("copy", "translation")]
     if not own or not relay or article.id is None:
         return tuple(own), ()
@@ -99,7 +112,9 @@ def _statements_and_chains(
         for i in sorted({x for r in relay for x in (r.a, r.b)} - {article.id})
         if i in articles
     ]
-    found = {a.id: extract_statements(a) for a in members if a.id is not None}
+    found = {
+        a.id: own if a is article else _statements(store, a) for a in members if a.id is not None
+    }
     chains = link_statements(members, found, relay)
     mine = [c for c in chains if article.id in c.articles and len(c.statements) > 1]
     return tuple(own), tuple(mine)
@@ -125,7 +140,9 @@ def trace_stored(store: Store, ref: int | str, *, with_statements: bool = True) 
     assert article is not None  # provenance_for found it a moment ago
     rels = tuple(sorted(store.relations(article=report.article.id), key=lambda r: -r.score))
     arts = _related(store, article, rels)
-    stmts, chains = _statements_and_chains(article, rels, arts) if with_statements else ((), ())
+    stmts, chains = (
+        _statements_and_chains(store, article, rels, arts) if with_statements else ((), ())
+    )
     return TraceResult(article, report, rels, arts, stmts, chains, stored=True)
 
 
@@ -157,7 +174,7 @@ def trace_unstored(store: Store, article: Article) -> TraceResult:
     tree = prov.trees.get(cluster.id) if cluster else None
     story = next((s for s in prov.stories if TRANSIENT_ID in s.members), None)
     report = ProvenanceReport(infos[TRANSIENT_ID], cluster, origin, tree, story, infos)
-    stmts, chains = _statements_and_chains(article, own, arts)
+    stmts, chains = _statements_and_chains(store, article, own, arts)
     return TraceResult(article, report, tuple(own), arts, stmts, chains, stored=False)
 
 
