@@ -159,18 +159,8 @@ class FlatTokens:
 def flat_tokens(p: Profile) -> FlatTokens:
     flat = p.memo.get("tokens")
     if flat is None:
-        if isinstance(p.tokens, TokenSets):
-            items, sizes, distinct = p.tokens.hashes, p.tokens.counts, p.tokens.distinct
-            index = p.tokens.index
-        else:
-            sets = p.tokens
-            sizes = np.fromiter(map(len, sets), dtype=np.intp, count=len(sets))
-            items = np.fromiter(
-                itertools.chain.from_iterable(sets), dtype=np.int64, count=int(sizes.sum())
-            )
-            ordered = np.sort(items)
-            distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
-            index = np.searchsorted(distinct, items)
+        tokens = p.tokens if isinstance(p.tokens, TokenSets) else TokenSets.of(p.tokens)
+        items, sizes, distinct, index = tokens.hashes, tokens.counts, tokens.distinct, tokens.index
         rows = np.repeat(np.arange(len(sizes)), sizes)
         pairs = _pair_sizes(items, rows, sizes)
         flat = FlatTokens(items, rows, sizes.astype(np.float32), pairs, distinct, index)

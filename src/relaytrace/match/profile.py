@@ -25,7 +25,6 @@ from relaytrace.match.sentence_sets import AnchorSets, TokenSets
 from relaytrace.match.shingles import (
     hash_columns,
     shingle_hashes,
-    sorted_unique,
     word_set_arrays,
     words,
 )
@@ -140,15 +139,8 @@ def dumps(p: Profile) -> bytes:
         "co": sorted(p.cue_outlets),
     }
     head = zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 3)
-    if isinstance(p.tokens, TokenSets):
-        distinct, index, counts = p.tokens.distinct, p.tokens.index, p.tokens.counts
-    else:
-        counts = np.fromiter(map(len, p.tokens), dtype=np.intp, count=len(p.tokens))
-        hashes = np.fromiter(
-            itertools.chain.from_iterable(p.tokens), dtype=np.int64, count=int(counts.sum())
-        )
-        distinct = sorted_unique(hashes)
-        index = np.searchsorted(distinct, hashes)
+    tokens = p.tokens if isinstance(p.tokens, TokenSets) else TokenSets.of(p.tokens)
+    distinct, index, counts = tokens.distinct, tokens.index, tokens.counts
     width = 2 if distinct.size <= 1 << 16 else 4
     counts, index = counts.astype("<u2"), index.astype(f"<u{width}")
     lang = (p.lang or "").encode()[:255]

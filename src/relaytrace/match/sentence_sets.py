@@ -13,6 +13,8 @@ from typing import Generic, TypeVar, overload
 
 import numpy as np
 
+from relaytrace.match.shingles import sorted_unique
+
 __all__ = ["AnchorSets", "TokenSets"]
 
 T = TypeVar("T", bound=Hashable)
@@ -81,6 +83,16 @@ class TokenSets(_LazySets[int]):
         self.hashes = self.distinct[index]
         self.counts = counts.astype(np.intp)
         self._bounds = [0, *itertools.accumulate(self.counts.tolist())]
+
+    @classmethod
+    def of(cls, sets: Sequence[frozenset[int]]) -> TokenSets:
+        """The arrays of sentence sets built by hand or read from an old JSON blob."""
+        counts = np.fromiter(map(len, sets), dtype=np.intp, count=len(sets))
+        hashes = np.fromiter(
+            itertools.chain.from_iterable(sets), dtype=np.int64, count=int(counts.sum())
+        )
+        distinct = sorted_unique(hashes)
+        return cls(distinct, np.searchsorted(distinct, hashes), counts)
 
     def _build(self, k: int) -> frozenset[int]:
         return frozenset(self.hashes[self._bounds[k] : self._bounds[k + 1]].tolist())
