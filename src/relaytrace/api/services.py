@@ -34,8 +34,8 @@ from relaytrace.trace.report import (
     provenance_for,
     provenance_of,
 )
-from relaytrace.trace.statements import extract_statements
 from relaytrace.trace.statements.linking import StatementChain, link_statements
+from relaytrace.trace.statements.service import stored_statements
 
 __all__ = [
     "PASTE_URL",
@@ -86,16 +86,6 @@ def article_from_html(html: bytes | str, url: str | None = None) -> Article:
     return analyse(extract_html(html, url))
 
 
-def _statements(store: Store, article: Article) -> list[Statement]:
-    """An article's statements: those stored at ingest, else extracted now and not
-    stored (the server may be read-only; an unstored article has none stored)."""
-    if article.id is not None and article.id != TRANSIENT_ID:
-        found = list(store.statements(article=article.id))
-        if found:
-            return found
-    return extract_statements(article)
-
-
 def _statements_and_chains(
     store: Store,
     article: Article,
@@ -103,7 +93,7 @@ def _statements_and_chains(
     articles: Mapping[int, Article],
 ) -> tuple[tuple[Statement, ...], tuple[StatementChain, ...]]:
     """The article's statements, and their chains through the articles it relays or feeds."""
-    own = _statements(store, article)
+    own = stored_statements(store, article, write=False)  # the server may be read-only
     relay = [r for r in relations if r.kind in ("copy", "translation")]
     if not own or not relay or article.id is None:
         return tuple(own), ()
@@ -113,7 +103,9 @@ def _statements_and_chains(
         if i in articles
     ]
     found = {
-        a.id: own if a is article else _statements(store, a) for a in members if a.id is not None
+        a.id: own if a is article else stored_statements(store, a, write=False)
+        for a in members
+        if a.id is not None
     }
     chains = link_statements(members, found, relay)
     mine = [c for c in chains if article.id in c.articles and len(c.statements) > 1]

@@ -35,14 +35,15 @@ class ArticleStatements:
     chains: tuple[StatementChain, ...]
 
 
-def stored_statements(store: Store, article: Article) -> list[Statement]:
-    """The article's statements from the store, extracted and stored first if missing."""
+def stored_statements(store: Store, article: Article, *, write: bool = True) -> list[Statement]:
+    """The article's statements from the store; when none are stored, extracted now
+    and, with ``write``, stored first (a read-only server passes ``write=False``)."""
     if article.id is None:
         raise InputError("statements are kept for stored articles only", code="not_stored")
     found = list(store.statements(article=article.id))
     if not found:
         found = extract_statements(article)
-        if found:
+        if found and write:
             store.put_statements(article.id, found)
             found = list(store.statements(article=article.id))
     return found
