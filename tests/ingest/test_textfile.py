@@ -210,3 +210,19 @@ def test_a_short_lone_line_is_kept() -> None:
 
     assert article.cues_of("teaser") == ()
     assert "Travaux jusqu'en septembre" in article.paragraphs
+
+
+def test_a_banner_among_the_body_lines_names_the_site_by_its_outlet() -> None:
+    from relaytrace.ingest.textfile import article_from_parts
+
+    article = article_from_parts(
+        "https://relaynow.example/2026/03/06/port/",
+        "Le port de Lomvik rouvre après la tempête",
+        [
+            "Dernières Nouvelles | News 24",
+            "Le port de Lomvik a rouvert mardi après neuf jours de fermeture.",
+            "Le capitaine de port Edda Fjell a déclaré que 14 bateaux étaient revenus.",
+        ],
+    )
+    assert article.site_name == "News 24"
+    assert [c.text for c in article.cues_of("banner")] == ["Dernières Nouvelles | News 24"]

@@ -110,7 +110,7 @@ def article_from_parts(
     all_cues.extend(body_cues)
     if site_name is None:
         banner = next((c for c in all_cues if c.kind == "banner"), None)
-        site_name = banner.text if banner else parts.own_name
+        site_name = banner.outlet if banner else parts.own_name  # "News 24", not its tagline
     elif " | " in str(site_name) and is_banner(str(site_name)):
         # a site named "Dernières Nouvelles | News 24" shows that banner on every page
         shown = [fold(c.text) for c in all_cues if c.kind == "banner"]
@@ -168,7 +168,7 @@ def parse_text(text: str, url: str | None = None, **hints: object) -> Article:
         ):
             banner = banner_cue(blocks.pop(0)[0])
             cues.append(banner)
-            hints.setdefault("site_name", banner.outlet)  # "News 24", not its tagline
+            hints.setdefault("site_name", banner.outlet)
         if len(blocks) < 2 or len(blocks[0][0]) > MAX_TITLE_CHARS:
             raise ExtractionError(f"{url}: no title line followed by paragraphs")
         title = blocks.pop(0)[0]
