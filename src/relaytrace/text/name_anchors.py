@@ -76,7 +76,6 @@ def _stem_phrase(key: tuple[str, ...]) -> tuple[str, ...]:
     return ("~", *tuple(w[:4] for w in key))
 
 
-@lru_cache(maxsize=200_000)
 def _zipf(word: str, lang: str) -> float:
     if lang in _NEEDS_SEGMENTER:  # capitalised words there are Latin-script: ask English
         lang = "en"

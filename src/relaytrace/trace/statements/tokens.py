@@ -56,7 +56,6 @@ def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
-@lru_cache(maxsize=200_000)
 def _zipf(word: str, lang: str) -> float:
     return frequency.zipf(word, lang or "en")
 
